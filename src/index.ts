@@ -1,0 +1,7 @@
+// Public API: the CLI and queue/ use only this module.
+export * from './schema/enums.js';
+export * from './schema/record.js';
+export * from './schema/evidence.js';
+export * from './schema/report-input.js';
+export * from './schema/output.js';
+export * from './errors.js';
