@@ -111,10 +111,8 @@ export class PatientView {
   mris(): Entry[] { return this.ofGroup('mri', 'mri'); }
   enmgs(): Entry[] { return this.ofGroup('enmg', 'enmg'); }
   notes(): Entry[] { return this.ofGroup('note', 'note'); }
-  /** A CSF: any record with a csf.* value (a CSF report, or a lab report with CSF values). */
-  csfs(): Entry[] {
-    return this.entries.filter((e) => Object.entries(e.line.record).some(([k, v]) => k.startsWith('csf.') && isStated(v)));
-  }
+  /** A CSF: a CSF report, or any record with a csf.* value (e.g. a lab report with CSF values). */
+  csfs(): Entry[] { return this.ofGroup('csf', 'csf'); }
   /** A spinal MRI: an MRI with a region among cervical, thoracic, lumbar, sacral. */
   spinalMris(): Entry[] {
     return this.mris().filter((e) => this.list(e, 'mri.region').some((r) => SPINAL_REGIONS.includes(r)));

@@ -9,7 +9,6 @@ describe.each(['dev-en', 'dev-ru'])('gold agreement on %s', (corpus) => {
   const a = agreement(goldPatients(dir), patients);
 
   it('agrees on the exact status of at least 90% of etiology calls', () => {
-    expect(a.errors.filter((e) => e.includes(': gold'))).toEqual(a.exact === 1 ? [] : expect.any(Array));
     expect(a.exact).toBeGreaterThanOrEqual(0.9);
   });
 
