@@ -111,7 +111,11 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
       if (signals === 1) {
         log('info', 'shutting down: finishing the jobs in hand', { signal: sig });
         // each job is bounded by the time limit; past it (or on a second signal) stop at once
-        const deadline = setTimeout(() => void handle.close(true), cfg.timeoutMs + 10_000);
+        const deadline = setTimeout(() => {
+          log('warn', 'jobs still in hand after the time limit: stopping now; they return to the queue');
+          handle.close(true).then(() => resolve(1), () => resolve(1));
+          setTimeout(() => resolve(1), 5000).unref();
+        }, cfg.timeoutMs + 10_000);
         deadline.unref();
         handle.close().then(() => resolve(0), () => resolve(1));
       } else {

@@ -19,6 +19,6 @@ if (!run) {
   process.exitCode = 2;
 } else {
   process.exitCode = await run(rest);
-  // a worker's sockets and threads are closed by now; do not wait on stray timers
-  if (cmd !== 'worker' || process.exitCode !== 0) setTimeout(() => process.exit(process.exitCode ?? 0), 100).unref();
+  // sockets and threads are closed by now: do not let a stray reconnect timer keep the process alive
+  setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
 }

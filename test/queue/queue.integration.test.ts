@@ -160,12 +160,16 @@ describe('queue service', () => {
     await w1.exited;
     const mid = await audit(cfg);
     expect(mid.pending).toBeGreaterThan(0);
-    const w2 = start(env);
+    // a second worker takes over; stopped with SIGTERM mid-batch, it finishes its jobs in hand and exits 0
+    const w2 = start(env, ['--concurrency', '1']);
+    await waitUntil(async () => (await audit(cfg)).completed >= mid.completed + 40, 60_000, '40 more completed');
+    expect(await stopAll([w2])).toEqual([0]);
+    const w3 = start(env);
     const a = await waitDone(cfg, 600, 120_000);
     expectCount(a, 600);
     expect(a.failed).toBe(0);
     await expectResultsEqualExtract(cfg, reports);
-    expect(await stopAll([w2])).toEqual([0]);
+    expect(await stopAll([w3])).toEqual([0]);
   }, 180_000);
 
   test('Redis killed (-9) and restarted from its append-only file mid-batch: the count holds', async () => {
@@ -174,6 +178,7 @@ describe('queue service', () => {
     await enqueue(cfg, asItems(reports));
     const ws = [start(env, ['--concurrency', '1']), start(env, ['--concurrency', '1'])];
     await waitUntil(async () => (await audit(cfg)).completed >= 40, 60_000, '40 completed');
+    expect((await audit(cfg)).pending).toBeGreaterThan(0);
     await redis.kill9();
     await sleep(500);
     await redis.restart();
@@ -191,6 +196,7 @@ describe('queue service', () => {
     await enqueue(cfg, asItems(reports));
     const ws = [start(env, ['--concurrency', '1']), start(env, ['--concurrency', '1'])];
     await waitUntil(async () => (await audit(cfg)).completed >= 40, 60_000, '40 completed');
+    expect((await audit(cfg)).pending).toBeGreaterThan(0);
     await redis.stopProcess();
     await sleep(10_000);
     expect(ws.every((w) => w.proc.exitCode === null)).toBe(true);
