@@ -3,7 +3,11 @@
  * Every scenario ends with the same count: every accepted report has exactly one final record,
  * completed or failed with a reason; accepted = completed + failed (and nothing pending).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import * as api from '../../src/index.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Queue } from 'bullmq';
 import { enqueue } from '../../queue/enqueue.js';
@@ -311,4 +315,28 @@ describe('queue service', () => {
     expect(help.stdout).toMatch(/Usage: myelex worker/);
     expect(await stopAll([w])).toEqual([0]);
   }, 60_000);
+
+  const hasReaders = typeof (api as Record<string, unknown>).readInputs === 'function';
+  test.skipIf(!hasReaders)('CLI enqueue reads the inputs extract reads; the same file twice adds nothing', async () => {
+    const { cfg, env } = testConfig(redis.url);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'myelex-enq-'));
+    const file = path.join(dir, 'in.jsonl');
+    const reports = makeReports(30, 'f');
+    writeFileSync(file, [...reports.map((r) => JSON.stringify(r)), '{"id": "broken", ', JSON.stringify({ id: 'f-empty', text: '' })].join('\n') + '\n');
+    const first = await runCli(['enqueue', file, '--json'], env);
+    expect(first.code).toBe(0);
+    const sum1 = JSON.parse(first.stdout) as { added: number; malformed: number };
+    expect(sum1.added).toBe(32);
+    expect(sum1.malformed).toBeGreaterThanOrEqual(1);
+    const w = start(env);
+    const a = await waitDone(cfg, 32, 60_000);
+    expectCount(a, 32);
+    expect(a.failed).toBe(2);
+    const second = await runCli(['enqueue', file, '--json'], env);
+    expect(JSON.parse(second.stdout)).toMatchObject({ added: 0, read: 32 });
+    const missing = await runCli(['enqueue', path.join(dir, 'nope.jsonl')], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/E_INPUT_NOT_FOUND/);
+    expect(await stopAll([w])).toEqual([0]);
+  }, 90_000);
 });
