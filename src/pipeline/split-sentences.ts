@@ -1,0 +1,45 @@
+import type { Section, Sentence } from './document.js';
+
+// Words after which a period does not end a sentence (both languages; lower-cased).
+const ABBREVIATIONS = new Set([
+  'n', 'nn', 'dr', 'vs', 'approx', 'e.g', 'i.e', 'etc', 'fig', 'no', 'st', 'mr', 'mrs', 'ms', 'prof', 'resp', 'incl',
+  'т', 'г', 'гг', 'др', 'им', 'ул', 'стр', 'рис', 'см', 'т.е', 'т.к', 'т.д', 'т.п', 'т.н', 'напр', 'мм', 'в/в', 'п', 'пр',
+  'тел', 'лев', 'пр', 'отд', 'зав', 'мед', 'д', 'гр', 'ок', 'прим', 'сут', 'мес', 'нед', 'mo', 'wk', 'yr', 'yrs', 'y',
+]);
+
+/** Split each section into sentences: at line breaks that start a new statement and at . ! ? before a capital. */
+export function splitSentences(norm: string, sections: Section[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const section of sections) {
+    let start = section.start;
+    const push = (end: number) => {
+      let s = start;
+      let e = end;
+      while (s < e && /\s/.test(norm[s]!)) s++;
+      while (e > s && /\s/.test(norm[e - 1]!)) e--;
+      if (e > s) out.push({ start: s, end: e, section: section.name, index: out.length });
+      start = end;
+    };
+    for (let i = section.start; i < section.end; i++) {
+      const ch = norm[i]!;
+      if (ch === '\n') {
+        const before = norm.slice(start, i).trimEnd();
+        const next = /\S/.exec(norm.slice(i + 1, Math.min(section.end, i + 80)))?.[0] ?? '';
+        // A wrapped line (no closing punctuation, next line lower-case) continues the sentence.
+        const wrapped = before.length > 0 && !/[.:;!?]$/.test(before) && /\p{Ll}/u.test(next) && !/\n\s*$/.test(norm.slice(start, i));
+        if (!wrapped || norm[i + 1] === '\n') push(i + 1);
+      } else if (ch === '.' || ch === '!' || ch === '?') {
+        const after = norm.slice(i + 1, i + 3);
+        if (!/^\s+\S|^\s*$/.test(after) && i + 1 < section.end) continue;
+        const nextChar = /\S/.exec(norm.slice(i + 1, Math.min(section.end, i + 40)))?.[0] ?? '';
+        if (nextChar && !/[\p{Lu}\d"(«\-•*]/u.test(nextChar)) continue;
+        const word = /([\p{L}./]+)$/u.exec(norm.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
+        if (ch === '.' && (ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(norm[i - 1]!)))) continue;
+        if (ch === '.' && /\d$/.test(norm.slice(i - 1, i)) && /^\d/.test(norm.slice(i + 1, i + 2))) continue;
+        push(i + 1);
+      }
+    }
+    push(section.end);
+  }
+  return out;
+}

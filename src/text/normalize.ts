@@ -1,0 +1,126 @@
+/**
+ * Normalized text with a map back to the original: every extractor matches on `norm`,
+ * every finding's span is reported in the original text through `toOrig`.
+ * Changes made: ё→е, dash and space variants unified, Latin/Cyrillic look-alikes folded
+ * to the word's script (and to Latin inside letter+digit tokens such as levels and
+ * sequences), words hyphenated across a line break joined, PDF page furniture dropped.
+ */
+export interface NormalizedText {
+  readonly original: string;
+  readonly norm: string;
+  /** Original offset of each norm character, plus one entry for the end. */
+  readonly offsets: Int32Array;
+}
+
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+// Look-alike pairs: Cyrillic letter ↔ Latin letter of the same shape.
+const CYR_TO_LAT: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y',
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', к: 'k', м: 'm', т: 't', н: 'h', в: 'b',
+};
+const LAT_TO_CYR: Record<string, string> = {
+  A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х', Y: 'У',
+  a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у',
+};
+const IS_CYR = /\p{Script=Cyrillic}/u;
+const IS_LAT = /\p{Script=Latin}/u;
+
+// Lines a PDF export repeats on every page: "Page 2 of 3", "Страница 1 из 2", "- 2 -".
+const PAGE_LINE = /^[ \t]*(?:(?:page|стр\.?|страница|лист)\s*\d+(?:\s*(?:of|из|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*(?:\/|of|из)\s*\d+)[ \t]*$/i;
+
+function foldToken(token: string): string {
+  let cyr = 0;
+  let lat = 0;
+  let digits = false;
+  for (const ch of token) {
+    if (IS_CYR.test(ch)) cyr++;
+    else if (IS_LAT.test(ch)) lat++;
+    else if (ch >= '0' && ch <= '9') digits = true;
+  }
+  if (cyr === 0 || (lat === 0 && !digits)) return token;
+  // Letter+digit tokens are levels and sequence names (Тh10, Т2, С5): always Latin.
+  const toLatin = digits || lat >= cyr;
+  let out = '';
+  for (const ch of token) {
+    const mapped = toLatin ? CYR_TO_LAT[ch] : LAT_TO_CYR[ch];
+    out += mapped && (toLatin ? IS_CYR.test(ch) : IS_LAT.test(ch)) ? mapped : ch;
+  }
+  // A Cyrillic letter with no Latin twin stays: the token is then genuinely Cyrillic.
+  return out.length === token.length ? out : token;
+}
+
+/** Blank out (with the removal recorded) lines that are PDF page furniture. */
+function pageFurnitureRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const pages = text.includes('\f');
+  const seen = new Map<string, number>();
+  const lines: Array<[number, number, string]> = [];
+  let pos = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const body = line.replace(/[\r\n\f]+$/, '');
+    lines.push([pos, pos + line.length, body.trim()]);
+    if (pages && body.trim()) seen.set(body.trim(), (seen.get(body.trim()) ?? 0) + 1);
+    pos += line.length;
+  }
+  const pageCount = pages ? text.split('\f').length : 1;
+  for (const [start, end, body] of lines) {
+    if (!body) continue;
+    if (PAGE_LINE.test(body) || (pageCount > 1 && (seen.get(body) ?? 0) >= pageCount && body.length < 120)) {
+      ranges.push([start, end]);
+    }
+  }
+  return ranges;
+}
+
+export function normalizeText(original: string): NormalizedText {
+  // Unicode NFC first would change lengths; instead compose only what we must: ё/й forms.
+  let work = original
+    .replace(/е\u0308/g, 'е\u0000')
+    .replace(/Е\u0308/g, 'Е\u0000')
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ')
+    .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
+    .replace(/\u00B5/g, 'u')
+    .replace(/\u03BC/g, 'u')
+    .replace(/\f/g, '\n')
+    .replace(/\r/g, ' ');
+  work = work.replace(/[\p{L}\p{N}]+/gu, foldToken);
+
+  const drop = new Uint8Array(work.length);
+  for (const [s, e] of pageFurnitureRanges(original)) drop.fill(1, s, e);
+  // Combining marks and zero-width characters carry nothing for matching.
+  for (const m of work.matchAll(INVISIBLE)) drop[m.index] = 1;
+  for (const m of work.matchAll(/\u0000/g)) drop[m.index] = 1;
+  for (const m of work.matchAll(/[\u0300-\u0305\u0307-\u036F]/g)) drop[m.index] = 1;
+  // "infil-\ntration": the hyphen and the break go, the word is joined.
+  for (const m of work.matchAll(/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu)) drop.fill(1, m.index, m.index + m[0].length);
+
+  const offsets = new Int32Array(work.length + 1);
+  const kept: string[] = [];
+  let n = 0;
+  let runStart = -1;
+  for (let i = 0; i <= work.length; i++) {
+    const keep = i < work.length && !drop[i];
+    if (keep) {
+      if (runStart < 0) runStart = i;
+      offsets[n++] = i;
+    } else if (runStart >= 0) {
+      kept.push(work.slice(runStart, i));
+      runStart = -1;
+    }
+  }
+  offsets[n] = work.length;
+  return { original, norm: kept.join(''), offsets: offsets.subarray(0, n + 1) };
+}
+
+/** Map a half-open norm range to the original text. */
+export function toOriginalSpan(t: NormalizedText, start: number, end: number): [number, number] {
+  const s = t.offsets[start] ?? t.original.length;
+  const e = end > start ? (t.offsets[end - 1] ?? t.original.length - 1) + 1 : s;
+  return [s, e];
+}
