@@ -5,3 +5,7 @@ export * from './schema/evidence.js';
 export * from './schema/report-input.js';
 export * from './schema/output.js';
 export * from './errors.js';
+export { processReport, processReportSafe, type ProcessOptions } from './pipeline/process.js';
+export { parseReport, type ParseOptions } from './pipeline/parse.js';
+export { parseOutputJsonl, classifyRecords, classifyPatient, summaryCsv } from './classify/index.js';
+export type { PatientLine } from './schema/patient.js';

@@ -88,14 +88,31 @@ function covers(text: string, ctx: SentenceContext, t: ContextTrigger, start: nu
   return null;
 }
 
-/** The assertion of the target [start, end) within its sentence context. */
-export function assertionIn(text: string, ctx: SentenceContext, start: number, end: number): AssertionResult {
+export interface AssertionOptions {
+  /** Consider only triggers of these categories (default: all). */
+  categories?: readonly ContextTrigger['category'][];
+}
+
+/**
+ * The assertion of the target [start, end) within its sentence context. The nearest
+ * negated, uncertain or hypothetical trigger in scope decides; a historical trigger
+ * decides only when none of those reaches the target ("no history of X" is negated).
+ */
+export function assertionIn(
+  text: string,
+  ctx: SentenceContext,
+  start: number,
+  end: number,
+  options: AssertionOptions = {},
+): AssertionResult {
   let best: { t: ContextTrigger; distance: number } | null = null;
+  const rank = (t: ContextTrigger) => (t.category === 'historical' ? 1 : 0);
   for (const t of ctx.triggers) {
+    if (options.categories && !options.categories.includes(t.category)) continue;
     if (overlaps(t, { start, end })) continue;
     const distance = covers(text, ctx, t, start, end);
     if (distance === null) continue;
-    if (!best || distance < best.distance) best = { t, distance };
+    if (!best || rank(t) < rank(best.t) || (rank(t) === rank(best.t) && distance < best.distance)) best = { t, distance };
   }
   if (!best) return { assertion: 'affirmed' };
   const { t } = best;

@@ -1,0 +1,3 @@
+import type { Extractor } from '../define.js';
+
+export const LAB_EXTRACTORS: readonly Extractor[] = [];

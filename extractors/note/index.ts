@@ -1,0 +1,3 @@
+import type { Extractor } from '../define.js';
+
+export const NOTE_EXTRACTORS: readonly Extractor[] = [];

@@ -1,0 +1,3 @@
+export { assertConcept, assertConceptDetail, detectLanguage, AssertInput, AssertTrigger } from './assert-concept.js';
+export type { AssertOutput, AssertDetail } from './assert-concept.js';
+export { runAssertCommand } from './cli.js';

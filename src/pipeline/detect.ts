@@ -1,0 +1,65 @@
+import type { Language, ReportType } from '../schema/enums.js';
+import type { LexiconSet } from '../lexicon/load.js';
+
+const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+const LETTER = /\p{L}/gu;
+
+/**
+ * en or ru by the share of Cyrillic letters. Russian reports are full of Latin tokens
+ * (T2, STIR, Th10, n. peroneus), so a quarter of Cyrillic letters already means Russian.
+ * Null when neither script dominates the letters (another language).
+ */
+export function detectLanguage(norm: string): Language | null {
+  const letters = norm.match(LETTER)?.length ?? 0;
+  if (letters === 0) return null;
+  const cyr = norm.match(CYRILLIC)?.length ?? 0;
+  const lat = norm.match(LATIN)?.length ?? 0;
+  if (cyr + lat < letters * 0.6) return null;
+  return cyr >= (cyr + lat) * 0.25 ? 'ru' : 'en';
+}
+
+const TITLE_LINES = 3;
+const TITLE_CHARS = 200;
+const TITLE_WEIGHT = 6;
+const BODY_CAP = 8;
+const TYPE_ORDER: readonly ReportType[] = ['mri', 'enmg', 'csf', 'lab', 'note'];
+
+/** End offset of the title zone: the first few non-empty lines. */
+function titleZoneEnd(norm: string): number {
+  let seen = 0;
+  let pos = 0;
+  while (pos < norm.length && seen < TITLE_LINES) {
+    const nl = norm.indexOf('\n', pos);
+    const end = nl < 0 ? norm.length : nl;
+    if (norm.slice(pos, end).trim()) seen++;
+    pos = end + 1;
+  }
+  return Math.min(pos, norm.length, TITLE_CHARS);
+}
+
+/**
+ * The report type by its cues (lexicon `report/type`): a cue in the title lines counts
+ * TITLE_WEIGHT, one in the body 1 (capped, so a long note citing an MRI stays a note).
+ */
+export function detectReportType(norm: string, lex: LexiconSet): ReportType | null {
+  const matcher = lex.get('report/type');
+  const titleEnd = titleZoneEnd(norm);
+  const title = new Map<string, number>();
+  const body = new Map<string, number>();
+  for (const m of matcher.find(norm)) {
+    const value = String(m.term.value);
+    const map = m.start < titleEnd ? title : body;
+    map.set(value, (map.get(value) ?? 0) + 1);
+  }
+  let best: ReportType | null = null;
+  let bestScore = 0;
+  for (const type of TYPE_ORDER) {
+    const score = (title.get(type) ?? 0) * TITLE_WEIGHT + Math.min(body.get(type) ?? 0, BODY_CAP);
+    if (score > bestScore) {
+      best = type;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,72 @@
+import type { Extractor, Reducer } from '../../extractors/define.js';
+import { EXTRACTORS } from '../../extractors/index.js';
+import { toErrorInfo } from '../errors.js';
+import type { Finding } from '../schema/evidence.js';
+import type { ErrorLine, OutputLine, RecordLine } from '../schema/output.js';
+import { fieldsForType, type FieldName } from '../schema/record.js';
+import { ReportInput } from '../schema/report-input.js';
+import { assembleRecord } from './assemble.js';
+import { ReportState } from './extract-context.js';
+import { parseReport, type ParseOptions } from './parse.js';
+
+export interface ProcessOptions extends ParseOptions {
+  /** The extractors to run; all registered ones by default. */
+  extractors?: readonly Extractor[];
+}
+
+/** The per-report function: one report in, one record line out. Throws MyelexError on bad input. */
+export function processReport(input: ReportInput, opts: ProcessOptions = {}): RecordLine {
+  const doc = parseReport(input, opts);
+  const fields = fieldsForType(doc.type);
+  const wanted = new Set<string>(fields);
+  const state = new ReportState(doc);
+  const findings: Finding[] = [];
+  const reducers = new Map<FieldName, Reducer>();
+  for (const extractor of opts.extractors ?? EXTRACTORS) {
+    if (!extractor.meta.fields.some((f) => wanted.has(f))) continue;
+    if (doc.type && !extractor.meta.reportTypes.includes(doc.type) && !extractor.meta.fields.some((f) => f.startsWith('report.'))) continue;
+    if (!extractor.meta.locales.includes(doc.lang)) continue;
+    try {
+      for (const f of extractor.extract(doc, state.contextFor(extractor.meta.id))) if (wanted.has(f.field)) findings.push(f);
+      for (const [field, reduce] of Object.entries(extractor.reduce ?? {})) if (reduce) reducers.set(field as FieldName, reduce);
+    } catch (err) {
+      // The report goes on without this extractor's fields; the message names no text.
+      state.warnings.push({ code: 'E_EXTRACTOR_CRASHED', message: `${extractor.meta.id}: ${toErrorInfo(err).message}` });
+    }
+  }
+  const record = assembleRecord(doc, fields, findings, reducers, state.warnings);
+  record['report.type'] = doc.type;
+  record['report.language'] = doc.lang;
+  if (record['report.date'] === null && input.date && /^\d{4}-\d{2}-\d{2}$/.test(input.date)) record['report.date'] = input.date;
+  findings.sort((a, b) => a.span[0] - b.span[0]);
+  return {
+    id: input.id,
+    patient: input.patient ?? null,
+    date: (record['report.date'] as string | null) ?? input.date ?? null,
+    record,
+    findings,
+    warnings: state.warnings,
+  };
+}
+
+/** Never throws: bad input or an internal failure becomes an error line naming its code. */
+export function processReportSafe(raw: unknown, opts: ProcessOptions = {}): OutputLine {
+  const parsed = ReportInput.safeParse(raw);
+  if (!parsed.success) {
+    const r = (raw ?? {}) as { id?: unknown; patient?: unknown };
+    const issue = parsed.error.issues[0];
+    return errorLine(r.id, r.patient, 'E_INPUT_LINE_INVALID', `${issue?.path.join('.') || 'input'}: ${issue?.message}`);
+  }
+  try {
+    return processReport(parsed.data, opts);
+  } catch (err) {
+    const info = toErrorInfo(err);
+    return errorLine(parsed.data.id, parsed.data.patient, info.code, info.message);
+  }
+}
+
+function errorLine(id: unknown, patient: unknown, code: string, message: string): ErrorLine {
+  const line: ErrorLine = { id: id === undefined || id === null ? null : String(id), error: { code, message } };
+  if (patient !== undefined && patient !== null) line.patient = String(patient);
+  return line;
+}

@@ -1,0 +1,73 @@
+import type { LexiconSet } from '../lexicon/load.js';
+
+export interface FoundDate {
+  start: number;
+  end: number;
+  /** YYYY-MM-DD, or YYYY-MM for a month without a day. */
+  iso: string;
+  precision: 'day' | 'month';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function valid(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const year4 = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+const cache = new WeakMap<LexiconSet, RegExp[]>();
+
+/** Date patterns of a language; month names come from the lexicon `report/months`. */
+function patterns(lex: LexiconSet): RegExp[] {
+  const hit = cache.get(lex);
+  if (hit) return hit;
+  const month = `(?<mon>${lex.get('report/months').terms.map((t) => t.source).join('|')})\\.?`;
+  const list = [
+    /(?<![\d.])(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?![\d])/g,
+    /(?<![\d./])(?<d>\d{1,2})(?<sep>[./])(?<m>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d])/g,
+    new RegExp(`(?<![\\p{L}\\d])(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of\\s+|[\\s-]+)${month}(?![\\p{L}]),?[\\s-]+(?<y>\\d{4})(?!\\d)`, 'giu'),
+    new RegExp(`(?<![\\p{L}])${month}(?![\\p{L}])\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})(?!\\d)`, 'giu'),
+    new RegExp(`(?<![\\p{L}\\d])${month}(?![\\p{L}]),?\\s+(?<y>\\d{4})(?!\\d)`, 'giu'),
+  ];
+  cache.set(lex, list);
+  return list;
+}
+
+function monthOf(lex: LexiconSet, text: string): number {
+  const term = lex.get('report/months').terms.find((t) => t.exact.test(text.replace(/\.$/, '')));
+  return Number(term?.value ?? 0);
+}
+
+/**
+ * Every date in the text: ISO, day.month.year, slashed dates (month/day/year in English
+ * unless the numbers rule it out), "24 April 2019", "April 24, 2019", "5 декабря 2019 г.",
+ * and month-only "March 2019".
+ */
+export function findDates(norm: string, lex: LexiconSet): FoundDate[] {
+  const found: FoundDate[] = [];
+  // A slashed date with a first number over 12 shows the document writes day/month/year.
+  const dayFirst = lex.lang === 'ru' || /(?<![\d/])(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\/\d{2,4}/.test(norm);
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
+  for (const re of patterns(lex)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m; m = re.exec(norm)) {
+      const g = m.groups!;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      const y = year4(g['y']!);
+      let mo = g['mon'] ? monthOf(lex, g['mon']) : Number(g['m']);
+      let d = g['d'] ? Number(g['d']) : 0;
+      if (g['sep'] === '/' && !dayFirst && mo <= 12 && d <= 12) [mo, d] = [d, mo];
+      else if (g['sep'] === '/' && mo > 12 && d <= 12) [mo, d] = [d, mo];
+      if (!g['d']) {
+        if (valid(y, mo, 1)) found.push({ start, end, iso: `${y}-${pad(mo)}`, precision: 'month' });
+        continue;
+      }
+      if (valid(y, mo, d)) found.push({ start, end, iso: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
