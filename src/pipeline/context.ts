@@ -1,7 +1,7 @@
 import type { Assertion, Trigger } from '../schema/evidence.js';
 import type { ContextCategory } from '../schema/lexicon.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import type { TermMatch } from '../lexicon/compile.js';
+import { WORD_END, WORD_START, type CompiledTerm, type Matcher, type TermMatch } from '../lexicon/compile.js';
 
 /**
  * ConText over one sentence: triggers (negated, uncertain, historical, hypothetical) scope
@@ -25,6 +25,11 @@ export interface SentenceContext {
   triggers: ContextTrigger[];
   /** Start offsets of terminators. */
   terminators: number[];
+  /**
+   * Triggers a pseudo trigger cancelled, with the pseudo's range: they still apply to a
+   * target that starts inside that phrase ("no change in vision" negates "change in vision").
+   */
+  suppressed?: Array<{ trigger: ContextTrigger; pseudo: { start: number; end: number } }>;
 }
 
 export interface AssertionResult {
@@ -35,35 +40,62 @@ export interface AssertionResult {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
+const sticky = new WeakMap<CompiledTerm, RegExp>();
+/**
+ * The term a match stands for, tested in place: a term whose pattern has a lookahead
+ * ("no" at a line's end) only counts where its context holds, not on the bare text.
+ */
+function inPlace(matcher: Matcher, text: string, hay: number, m: TermMatch): TermMatch {
+  let best: CompiledTerm | undefined;
+  for (const term of matcher.terms) {
+    if (!term.exact.test(m.text)) continue;
+    let re = sticky.get(term);
+    if (!re) sticky.set(term, (re = new RegExp(`${WORD_START}(?:${term.source})${WORD_END}`, 'iuy')));
+    re.lastIndex = m.start;
+    const hit = re.exec(hay === text.length ? text : text.slice(0, hay));
+    if (hit && hit[0].length === m.end - m.start && (!best || term.source.length > best.source.length)) best = term;
+  }
+  return best && best !== m.term ? { ...m, term: best } : m;
+}
+
+function findAll(lex: LexiconSet, id: string, text: string, start: number, end: number): TermMatch[] {
+  const matcher = lex.get(id);
+  return matcher.find(text, start, end).map((m) => inPlace(matcher, text, end, m));
+}
+
 /** Find the context cues of the text range [start, end) (one sentence). */
 export function sentenceContext(text: string, start: number, end: number, lex: LexiconSet): SentenceContext {
   const pseudo = lex.get('context/pseudo').find(text, start, end);
   const raw: TermMatch[] = [];
-  for (const id of TRIGGER_LEXICONS) if (lex.has(id)) raw.push(...lex.get(id).find(text, start, end));
+  for (const id of TRIGGER_LEXICONS) if (lex.has(id)) raw.push(...findAll(lex, id, text, start, end));
   // Longest trigger wins where triggers overlap ("cannot be excluded" over "not").
   raw.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: TermMatch[] = [];
+  const suppressed: NonNullable<SentenceContext['suppressed']> = [];
   for (const m of raw) {
-    if (pseudo.some((p) => overlaps(p, m))) continue;
     if (kept.some((k) => overlaps(k, m))) continue;
-    kept.push(m);
+    const p = pseudo.find((q) => overlaps(q, m));
+    if (p) suppressed.push({ trigger: toTrigger(m), pseudo: { start: p.start, end: p.end } });
+    else kept.push(m);
   }
-  const triggers = kept
-    .map((m): ContextTrigger => ({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      category: (m.term.category ?? 'negated') as ContextTrigger['category'],
-      direction: m.term.direction ?? 'forward',
-      maxScope: m.term.maxScope,
-    }))
-    .sort((a, b) => a.start - b.start);
+  const triggers = kept.map(toTrigger).sort((a, b) => a.start - b.start);
   const terminators = lex
     .get('context/terminate')
     .find(text, start, end)
     .filter((t) => !triggers.some((k) => overlaps(k, t)))
     .map((t) => t.start);
-  return { triggers, terminators };
+  return { triggers, terminators, suppressed };
+}
+
+function toTrigger(m: TermMatch): ContextTrigger {
+  return {
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    category: (m.term.category ?? 'negated') as ContextTrigger['category'],
+    direction: m.term.direction ?? 'forward',
+    maxScope: m.term.maxScope,
+  };
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -81,7 +113,9 @@ function covers(text: string, ctx: SentenceContext, t: ContextTrigger, start: nu
     return words <= (t.maxScope ?? DEFAULT_FORWARD_SCOPE) ? words : null;
   }
   if (backward) {
-    if (ctx.terminators.some((p) => p >= end && p < t.start)) return null;
+    // "Edema: none": a value right after a field's colon speaks of the label before it.
+    const blocks = (p: number) => !(text[p] === ':' && /^[\s\-–—]*$/.test(text.slice(p + 1, t.start)));
+    if (ctx.terminators.some((p) => p >= end && p < t.start && blocks(p))) return null;
     const words = wordCount(text, end, t.start);
     return words <= (t.maxScope ?? DEFAULT_BACKWARD_SCOPE) ? words : null;
   }
@@ -107,7 +141,10 @@ export function assertionIn(
 ): AssertionResult {
   let best: { t: ContextTrigger; distance: number } | null = null;
   const rank = (t: ContextTrigger) => (t.category === 'historical' ? 1 : 0);
-  for (const t of ctx.triggers) {
+  const revived = (ctx.suppressed ?? [])
+    .filter(({ pseudo }) => pseudo.start <= start && start < pseudo.end)
+    .map(({ trigger }) => trigger);
+  for (const t of [...ctx.triggers, ...revived]) {
     if (options.categories && !options.categories.includes(t.category)) continue;
     if (overlaps(t, { start, end })) continue;
     const distance = covers(text, ctx, t, start, end);
