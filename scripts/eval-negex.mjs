@@ -36,7 +36,9 @@ function locate(sentence, concept) {
       const re = new RegExp(`(?<![A-Za-z0-9])${wordsPattern(part)}(?![A-Za-z0-9])`, 'gi');
       const hits = [...sentence.matchAll(re)];
       if (!hits.length) continue;
-      const caps = hits.find((m) => /[A-Z]/.test(m[0]) && !/[a-z]/.test(m[0])) ?? hits[0];
+      const isCaps = (m) => /[A-Z]/.test(m[0]) && !/[a-z]/.test(m[0]);
+      const label = (m) => /^\s*:/.test(sentence.slice(m.index + m[0].length));
+      const caps = hits.find((m) => isCaps(m) && !label(m)) ?? hits.find(isCaps) ?? hits[0];
       return { span: [caps.index, caps.index + caps[0].length], exact: n === words.length };
     }
   }

@@ -84,6 +84,14 @@ export function sentenceContext(text: string, start: number, end: number, lex: L
     .find(text, start, end)
     .filter((t) => !triggers.some((k) => overlaps(k, t)))
     .map((t) => t.start);
+  // Punctuation that closes a clause or opens a labelled field ("Edema: none. Cord: ...").
+  const hay = text.slice(0, end);
+  for (CLAUSE_PUNCT.lastIndex = start; ; ) {
+    const m = CLAUSE_PUNCT.exec(hay);
+    if (!m) break;
+    terminators.push(m.index);
+  }
+  terminators.sort((a, b) => a - b);
   return { triggers, terminators, suppressed };
 }
 
@@ -98,6 +106,27 @@ function toTrigger(m: TermMatch): ContextTrigger {
   };
 }
 
+/** ";" and a field colon (not "12:30", "1:2"). */
+const CLAUSE_PUNCT = /;|(?<!\d\s?):(?!\s?\d)/g;
+
+/** A parenthesis the trigger is inside and the target outside of ("(slides not sent) X"). */
+function leavesParens(between: string, forward: boolean): boolean {
+  let depth = 0;
+  if (forward) {
+    for (const ch of between) {
+      if (ch === '(' || ch === '[') depth++;
+      else if ((ch === ')' || ch === ']') && --depth < 0) return true;
+    }
+    return false;
+  }
+  for (let i = between.length - 1; i >= 0; i--) {
+    const ch = between[i];
+    if (ch === ')' || ch === ']') depth++;
+    else if ((ch === '(' || ch === '[') && --depth < 0) return true;
+  }
+  return false;
+}
+
 const WORD = /[\p{L}\p{N}]+/gu;
 function wordCount(text: string, from: number, to: number): number {
   if (to <= from) return 0;
@@ -108,14 +137,19 @@ function covers(text: string, ctx: SentenceContext, t: ContextTrigger, start: nu
   const forward = t.direction !== 'backward' && t.end <= start;
   const backward = t.direction !== 'forward' && t.start >= end;
   if (forward) {
-    if (ctx.terminators.some((p) => p >= t.end && p < start)) return null;
+    // A trigger written as a field's label ("Past medical history: A, B, C") covers its field.
+    const label = /^\s*:/.exec(text.slice(t.end, t.end + 4));
+    const colon = label ? t.end + label[0].length - 1 : -1;
+    if (ctx.terminators.some((p) => p >= t.end && p < start && p !== colon)) return null;
+    if (leavesParens(text.slice(t.end, start), true)) return null;
     const words = wordCount(text, t.end, start);
-    return words <= (t.maxScope ?? DEFAULT_FORWARD_SCOPE) ? words : null;
+    return label || words <= (t.maxScope ?? DEFAULT_FORWARD_SCOPE) ? words : null;
   }
   if (backward) {
     // "Edema: none": a value right after a field's colon speaks of the label before it.
     const blocks = (p: number) => !(text[p] === ':' && /^[\s\-–—]*$/.test(text.slice(p + 1, t.start)));
     if (ctx.terminators.some((p) => p >= end && p < t.start && blocks(p))) return null;
+    if (leavesParens(text.slice(end, t.start), false)) return null;
     const words = wordCount(text, end, t.start);
     return words <= (t.maxScope ?? DEFAULT_BACKWARD_SCOPE) ? words : null;
   }
