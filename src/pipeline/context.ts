@@ -127,6 +127,8 @@ function leavesParens(between: string, forward: boolean): boolean {
   return false;
 }
 
+const LIST_CONJUNCTION = /(?<![\p{L}\p{N}])(?:and|or|nor|и|или|ни)(?![\p{L}\p{N}])/iu;
+
 const WORD = /[\p{L}\p{N}]+/gu;
 function wordCount(text: string, from: number, to: number): number {
   if (to <= from) return 0;
@@ -150,6 +152,13 @@ function covers(text: string, ctx: SentenceContext, t: ContextTrigger, start: nu
     const blocks = (p: number) => !(text[p] === ':' && /^[\s\-–—]*$/.test(text.slice(p + 1, t.start)));
     if (ctx.terminators.some((p) => p >= end && p < t.start && blocks(p))) return null;
     if (leavesParens(text.slice(end, t.start), false)) return null;
+    // "Protrusion at L4-L5, no stenosis seen": a postposed trigger does not reach back over a
+    // comma unless the comma is part of a list closed by a conjunction ("A, B and C not seen")
+    // or the trigger follows the comma directly ("X, resolved").
+    const between = text.slice(end, t.start);
+    const comma = between.indexOf(',');
+    const after = between.slice(between.lastIndexOf(',') + 1);
+    if (comma >= 0 && /[\p{L}\p{N}]/u.test(after) && !LIST_CONJUNCTION.test(between.slice(comma))) return null;
     const words = wordCount(text, end, t.start);
     return words <= (t.maxScope ?? DEFAULT_BACKWARD_SCOPE) ? words : null;
   }
