@@ -9,3 +9,6 @@ export { processReport, processReportSafe, type ProcessOptions } from './pipelin
 export { parseReport, type ParseOptions } from './pipeline/parse.js';
 export { parseOutputJsonl, classifyRecords, classifyPatient, summaryCsv } from './classify/index.js';
 export type { PatientLine } from './schema/patient.js';
+export { readInputs, countInputs, READABLE_EXTENSIONS, type InputItem, type ReadOptions } from './io/read-inputs.js';
+export { recordsToCsv, recordCsvHeader, recordCsvRow, RECORD_CSV_COLUMNS } from './io/records-csv.js';
+export { runBulk, type BulkOptions } from './bulk/run-bulk.js';

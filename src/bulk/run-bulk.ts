@@ -1,0 +1,123 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { processReportSafe } from '../pipeline/process.js';
+import type { OutputLine } from '../schema/output.js';
+import type { InputItem } from '../io/types.js';
+
+export interface BulkOptions {
+  /** Worker threads; 1 runs in this thread. Default: the number of cores. */
+  threads?: number;
+  /** Reports per message to a thread. */
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH = 32;
+const SMALL_INPUT = 200;
+
+/**
+ * Every input item to its output line, in input order. Reports go in batches to worker
+ * threads; at most two batches per thread are in flight, so memory stays flat for any
+ * input size (the reader is not drained ahead of the workers).
+ */
+export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOptions = {}): AsyncGenerator<OutputLine> {
+  // Under a TypeScript loader (tests) there is no compiled thread module: run in this thread.
+  const compiled = !import.meta.url.endsWith('.ts');
+  const threads = compiled ? Math.max(1, opts.threads ?? availableParallelism()) : 1;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  // A small input is done before threads would have loaded their lexicons: look ahead.
+  const it = items[Symbol.asyncIterator]();
+  const head: InputItem[] = [];
+  let ended = false;
+  while (threads > 1 && head.length < SMALL_INPUT) {
+    const r = await it.next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    head.push(r.value);
+  }
+  const rest: AsyncIterable<InputItem> = {
+    [Symbol.asyncIterator]: async function* () {
+      yield* head;
+      if (!ended) for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    },
+  };
+  if (threads === 1 || ended) {
+    for await (const item of rest) yield item.kind === 'error' ? item.line : processReportSafe(item.input);
+    return;
+  }
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./thread.js', import.meta.url)));
+  const idle = [...workers];
+  const done = new Map<number, OutputLine[]>();
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  for (const w of workers) {
+    w.on('message', (msg: { seq: number; lines: OutputLine[] }) => {
+      done.set(msg.seq, msg.lines);
+      idle.push(w);
+      notify();
+    });
+    w.on('error', (err) => {
+      failure = err;
+      notify();
+    });
+  }
+  // Each slot is a batch: either local error lines, or a batch sent to a thread.
+  const order: Array<{ seq: number; local?: OutputLine[] }> = [];
+  let seq = 0;
+  function* flush(): Generator<OutputLine> {
+    while (order.length && (order[0]!.local || done.has(order[0]!.seq))) {
+      const slot = order.shift()!;
+      const lines = slot.local ?? done.get(slot.seq)!;
+      done.delete(slot.seq);
+      yield* lines;
+    }
+  }
+  const signal = () => new Promise<void>((r) => (wake = r));
+  // A slow batch at the head holds the output back: stop sending until it is written.
+  const full = () => !idle.length || order.length >= threads * 4;
+  try {
+    let batch: unknown[] = [];
+    const send = function* (): Generator<OutputLine, void, undefined> {
+      const s = seq++;
+      order.push({ seq: s });
+      idle.pop()!.postMessage({ seq: s, raws: batch });
+      batch = [];
+    };
+    for await (const item of rest) {
+      if (item.kind === 'report') batch.push(item.input);
+      if (item.kind === 'error' || batch.length >= batchSize) {
+        if (batch.length) {
+          for (;;) {
+            if (failure) throw failure;
+            yield* flush();
+            if (!full()) break;
+            await signal();
+          }
+          yield* send();
+        }
+        if (item.kind === 'error') order.push({ seq: seq++, local: [item.line] });
+      }
+      yield* flush();
+    }
+    if (batch.length) {
+      while (!idle.length) {
+        if (failure) throw failure;
+        await signal();
+      }
+      yield* send();
+    }
+    while (order.length) {
+      if (failure) throw failure;
+      yield* flush();
+      if (order.length) await signal();
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
