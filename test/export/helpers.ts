@@ -38,8 +38,8 @@ const TERMS: { field: string; value: unknown; re: RegExp }[] = [
   { field: 'csf.blasts', value: 'absent', re: /blasts?|бласт\p{L}*/iu },
   { field: 'mri.cord_lesion_upper', value: 'T10', re: /\b(Th?|Т|Th)\s?10\b/u },
 ];
-const NEG = /\b(no|not|without|нет|без|не)\s+(\p{L}+\s+){0,2}$/iu;
-const HYPO = /\b(if|exclude|rule out|исключить|если)\s+(\p{L}+\s+){0,2}$/iu;
+const NEG = /(?<!\p{L})(no|not|without|нет|без|не)\s+(\p{L}+\s+){0,2}$/iu;
+const HYPO = /(?<!\p{L})(if|exclude|rule out|исключить|если)\s+(\p{L}+\s+){0,2}$/iu;
 
 export function makeFindings(text: string): Finding[] {
   const out: Finding[] = [];
