@@ -90,7 +90,12 @@ export function segmentCount(upper: string, lower: string): number | null {
   return Math.abs(b - a) + 1;
 }
 
-/** Is the T1/T2 token at [start, end) an MRI sequence rather than a thoracic level? */
+/** Is the T1/T2 token at [start, end) of `text` an MRI sequence rather than a thoracic level? */
+export function isSequenceAt(text: string, start: number, end: number): boolean {
+  const m = /^([TТt])\s?([12])$/u.exec(text.slice(start, end));
+  return m ? isSequenceToken(text, start, end, m[1]!, m[2]!) : false;
+}
+
 function isSequenceToken(text: string, start: number, end: number, letter: string, digits: string): boolean {
   if (letter !== 'T' && letter !== 't' && letter !== 'Т') return false;
   if (digits !== '1' && digits !== '2') return false;
@@ -159,6 +164,26 @@ export function findLevelRanges(text: string, from = 0, to = text.length, opts: 
       }
     }
     out.push({ start: a.start, end: a.end, upper: a.level, lower: a.level, isRange: false });
+  }
+  if (!roots) out.push(...ordinalRanges(text, from, to));
+  return out.sort((x, y) => x.start - y.start);
+}
+
+// Russian ordinal notation: "тела 4-7 грудных позвонков", "7 шейного позвонка".
+const ORDINAL_LEVELS = /(?<![\p{L}\p{N}])(\d{1,2})(?:\s*(?:-|–|и)\s*(\d{1,2}))?\s+(шейн|грудн|поясничн|крестцов)\p{L}*\s+позвон\p{L}*/giu;
+const ORDINAL_LETTER: Record<string, string> = { шейн: 'C', грудн: 'T', поясничн: 'L', крестцов: 'S' };
+
+function ordinalRanges(text: string, from: number, to: number): LevelRange[] {
+  const out: LevelRange[] = [];
+  ORDINAL_LEVELS.lastIndex = from;
+  const hay = text.slice(0, to);
+  for (let m = ORDINAL_LEVELS.exec(hay); m; m = ORDINAL_LEVELS.exec(hay)) {
+    const letter = ORDINAL_LETTER[m[3]!.toLowerCase()]!;
+    const a = `${letter}${Number(m[1])}`;
+    const b = `${letter}${Number(m[2] ?? m[1])}`;
+    if (!VERTEBRAL_LEVELS.includes(a) || !VERTEBRAL_LEVELS.includes(b)) continue;
+    const [upper, lower] = ordered(a, b, false);
+    out.push({ start: m.index, end: m.index + m[0].length, upper, lower, isRange: a !== b });
   }
   return out;
 }

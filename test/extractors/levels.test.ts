@@ -62,6 +62,9 @@ describe('findLevelRanges', () => {
     ['written backwards L1-T11', ['T11-L1']],
     ['protrusion 3-4 mm at L4-5', ['L4-L5']],
     ['C7/T1 level', ['C7-T1']],
+    ['на уровне тел 4-7 грудных позвонков', ['T4-T7']],
+    ['тело 12 грудного позвонка', ['T12-T12']],
+    ['from T4 through T7', ['T4-T7']],
   ])('%s', (text, expected) => expect(ranges(text)).toEqual(expected));
 
   it('a measure after a dash is not a level', () => {
