@@ -3,14 +3,19 @@
  * failure (Redis unreachable, ...), 2 a usage or configuration error. Messages go to stderr,
  * data to stdout.
  */
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { exportOutput, isRegistryFormat, summarizeWarnings, type RegistryFormat } from '../src/export/index.js';
+import type { OutputLine } from '../src/schema/output.js';
+import type { PatientLine } from '../src/schema/patient.js';
 import { ConfigError, hasHashTag, loadConfig, redactUrl, type QueueConfig } from './config.js';
 import { readInputs } from './core.js';
 import { enqueue } from './enqueue.js';
 import { makeLogger } from './log.js';
-import { RedisUnavailableError } from './redis.js';
+import { connectFailFast, RedisUnavailableError } from './redis.js';
 import { exportTo } from './results.js';
 import { formatStatus, getStatus } from './status.js';
+import { Ledger } from './store.js';
 import { startWorker } from './worker.js';
 
 const ENV_HELP = `
@@ -46,10 +51,15 @@ again adds nothing. A malformed item becomes one job that fails at once with its
 Fails at once, with exit code 1, when Redis cannot be reached.
 ${ENV_HELP}`;
 
-export const RESULTS_HELP = `Usage: myelex results [--format jsonl|csv] [--out FILE] [--patients] [--purge] [--queue NAME]
+export const RESULTS_HELP = `Usage: myelex results [--format jsonl|csv|redcap|fhir|omop] [--out FILE] [--patients] [--purge] [--queue NAME]
 
 Exports the stored results: one line per report (as extract writes it: a record line, or an error line
 with its reason), or with --patients one line per patient. In no particular order.
+Registry formats (see docs/exports.md) export the report results; --patients adds the patient results:
+  redcap   REDCap import CSV (myelex redcap-dictionary writes the data dictionary)
+  fhir     FHIR R4: one transaction Bundle per patient per line (NDJSON)
+  omop     OMOP NOTE_NLP CSV, one row per finding (the snippet is the finding text: no report text is stored with results)
+Error lines are kept (REDCap report_error, FHIR OperationOutcome) or, in OMOP, counted on stderr.
   --out FILE   write to FILE (atomically) instead of stdout
   --purge      delete the exported results from Redis afterwards (the ledger still knows them, so
                enqueueing the same reports again adds nothing)
@@ -164,14 +174,62 @@ export async function runResultsCommand(argv: string[]): Promise<number> {
       purge: { type: 'boolean' }, queue: { type: 'string' },
     });
     if (values.help) { process.stdout.write(RESULTS_HELP); return 0; }
-    const format = str(values.format);
-    if (format !== 'jsonl' && format !== 'csv') { process.stderr.write(`myelex results: --format is jsonl or csv, not ${format}\n`); return 2; }
+    const format = str(values.format) ?? 'jsonl';
+    if (format !== 'jsonl' && format !== 'csv' && !isRegistryFormat(format)) {
+      process.stderr.write(`myelex results: --format is jsonl, csv, redcap, fhir or omop, not ${format}\n`);
+      return 2;
+    }
     const cfg = loadConfig({ queue: str(values.queue) });
+    if (isRegistryFormat(format)) return await exportRegistry(cfg, format, str(values.out), !!values.patients, !!values.purge);
     const n = await exportTo(cfg, str(values.out), { format, patients: !!values.patients, purge: !!values.purge });
     process.stderr.write(`myelex results: ${n} ${values.patients ? 'patients' : 'reports'} exported${values.purge ? ' and purged from Redis' : ''}\n`);
     return 0;
   } catch (e) {
     return fail(e);
+  }
+}
+
+/**
+ * `results --format redcap|fhir|omop`: reads every stored report result (and, with --patients,
+ * every patient result), converts them as extract/classify would, writes atomically, then purges.
+ */
+async function exportRegistry(cfg: QueueConfig, format: RegistryFormat, file: string | undefined, withPatients: boolean, purge: boolean): Promise<number> {
+  const redis = await connectFailFast(cfg, 'myelex-results');
+  try {
+    const reports = new Ledger(redis, cfg.prefix, cfg.queue, 'report', cfg.encryptionKey);
+    const patientLedger = new Ledger(redis, cfg.prefix, cfg.queue, 'patient', cfg.encryptionKey);
+    const lines: OutputLine[] = [];
+    const reportIds: string[] = [];
+    for await (const batch of reports.scanResults()) for (const r of batch) { lines.push(r.line as OutputLine); reportIds.push(r.id); }
+    const patients: PatientLine[] = [];
+    const patientIds: string[] = [];
+    let failedPatients = 0;
+    if (withPatients) {
+      for await (const batch of patientLedger.scanResults()) {
+        for (const r of batch) {
+          const l = r.line as Partial<PatientLine>;
+          if (Array.isArray(l.differential)) { patients.push(l as PatientLine); patientIds.push(r.id); } else failedPatients++;
+        }
+      }
+    }
+    const byId = (a: { id?: string | null }, b: { id?: string | null }) => String(a.id ?? '').localeCompare(String(b.id ?? ''));
+    lines.sort(byId);
+    patients.sort((a, b) => a.patient.localeCompare(b.patient));
+    const { text, warnings } = exportOutput(format, lines, withPatients ? { patients } : {});
+    if (!file || file === '-') process.stdout.write(text);
+    else {
+      const tmp = `${file}.${process.pid}.tmp`;
+      try { await writeFile(tmp, text); await rename(tmp, file); } catch (e) { await rm(tmp, { force: true }); throw e; }
+    }
+    if (purge) { await reports.purge(reportIds); if (withPatients) await patientLedger.purge(patientIds); }
+    const notes = [summarizeWarnings(warnings), failedPatients ? `${failedPatients} failed patients not exported nor purged (see myelex status)` : ''].filter(Boolean).join('; ');
+    process.stderr.write(
+      `myelex results: ${lines.length} reports${withPatients ? ` and ${patients.length} patients` : ''} exported as ${format}` +
+        `${purge ? ' and purged from Redis' : ''}${notes ? ` (${notes})` : ''}\n`,
+    );
+    return 0;
+  } finally {
+    redis.disconnect();
   }
 }
 
