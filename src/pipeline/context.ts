@@ -45,14 +45,14 @@ const sticky = new WeakMap<CompiledTerm, RegExp>();
  * The term a match stands for, tested in place: a term whose pattern has a lookahead
  * ("no" at a line's end) only counts where its context holds, not on the bare text.
  */
-function inPlace(matcher: Matcher, text: string, hay: number, m: TermMatch): TermMatch {
+function inPlace(matcher: Matcher, hay: string, m: TermMatch): TermMatch {
   let best: CompiledTerm | undefined;
   for (const term of matcher.terms) {
     if (!term.exact.test(m.text)) continue;
     let re = sticky.get(term);
     if (!re) sticky.set(term, (re = new RegExp(`${WORD_START}(?:${term.source})${WORD_END}`, 'iuy')));
     re.lastIndex = m.start;
-    const hit = re.exec(hay === text.length ? text : text.slice(0, hay));
+    const hit = re.exec(hay);
     if (hit && hit[0].length === m.end - m.start && (!best || term.source.length > best.source.length)) best = term;
   }
   return best && best !== m.term ? { ...m, term: best } : m;
@@ -60,7 +60,10 @@ function inPlace(matcher: Matcher, text: string, hay: number, m: TermMatch): Ter
 
 function findAll(lex: LexiconSet, id: string, text: string, start: number, end: number): TermMatch[] {
   const matcher = lex.get(id);
-  return matcher.find(text, start, end).map((m) => inPlace(matcher, text, end, m));
+  const found = matcher.find(text, start, end);
+  if (!found.length) return found;
+  const hay = end < text.length ? text.slice(0, end) : text;
+  return found.map((m) => inPlace(matcher, hay, m));
 }
 
 /** Find the context cues of the text range [start, end) (one sentence). */
@@ -107,7 +110,7 @@ function toTrigger(m: TermMatch): ContextTrigger {
 }
 
 /** ";" and a field colon (not "12:30", "1:2"). */
-const CLAUSE_PUNCT = /;|(?<!\d\s?):(?!\s?\d)/g;
+const CLAUSE_PUNCT = /;|:(?!\d)|(?<!\d):/g;
 
 /** A parenthesis the trigger is inside and the target outside of ("(slides not sent) X"). */
 function leavesParens(between: string, forward: boolean): boolean {
