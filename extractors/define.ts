@@ -87,7 +87,7 @@ export interface StatusFieldOptions {
   /** Extra lexicons the mention must share its sentence with (e.g. the cord for "swelling"). */
   requireInSentence?: string[];
   /** Value per assertion; a missing entry drops the mention. */
-  valueOf?: Partial<Record<Assertion, 'present' | 'absent' | 'uncertain'>>;
+  statusOf?: Partial<Record<Assertion, 'present' | 'absent' | 'uncertain'>>;
 }
 
 const DEFAULT_STATUS_OF: Partial<Record<Assertion, 'present' | 'absent' | 'uncertain'>> = {
@@ -98,7 +98,7 @@ const DEFAULT_STATUS_OF: Partial<Record<Assertion, 'present' | 'absent' | 'uncer
 
 /** A status field (present/absent/uncertain) driven by a concept lexicon and ConText: the rule is data. */
 export function statusField(opts: StatusFieldOptions): Extractor {
-  const valueOf = opts.valueOf ?? DEFAULT_STATUS_OF;
+  const statusOf = opts.statusOf ?? DEFAULT_STATUS_OF;
   return defineExtractor({
     meta: {
       id: opts.id,
@@ -112,7 +112,7 @@ export function statusField(opts: StatusFieldOptions): Extractor {
       const required = (opts.requireInSentence ?? []).map((id) => ctx.mentions(id, opts.sections ?? REPORTED_SECTIONS));
       for (const m of ctx.mentions(opts.lexicon, opts.sections ?? REPORTED_SECTIONS)) {
         if (!required.every((list) => list.some((r) => r.sentence === m.sentence))) continue;
-        const value = valueOf[m.assertion.assertion];
+        const value = statusOf[m.assertion.assertion];
         if (!value) continue;
         out.push(ctx.finding({ field: opts.field, value, start: m.start, end: m.end, assertion: m.assertion }));
       }

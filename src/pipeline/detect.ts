@@ -19,23 +19,32 @@ export function detectLanguage(norm: string): Language | null {
   return cyr >= (cyr + lat) * 0.25 ? 'ru' : 'en';
 }
 
-const TITLE_LINES = 3;
-const TITLE_CHARS = 200;
+const TITLE_LINES = 4;
+const TITLE_MAX_CHARS = 100;
 const TITLE_WEIGHT = 6;
 const BODY_CAP = 8;
 const TYPE_ORDER: readonly ReportType[] = ['mri', 'enmg', 'csf', 'lab', 'note'];
 
-/** End offset of the title zone: the first few non-empty lines. */
-function titleZoneEnd(norm: string): number {
+/**
+ * Ranges of the title lines: among the first few non-empty lines, those that read as a
+ * heading (short, and not a sentence ending in a full stop unless in capitals).
+ */
+function titleRanges(norm: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   let seen = 0;
   let pos = 0;
   while (pos < norm.length && seen < TITLE_LINES) {
     const nl = norm.indexOf('\n', pos);
     const end = nl < 0 ? norm.length : nl;
-    if (norm.slice(pos, end).trim()) seen++;
+    const line = norm.slice(pos, end).trim();
+    if (line) {
+      seen++;
+      const sentence = /\.$/.test(line) && /\p{Ll}/u.test(line);
+      if (line.length <= TITLE_MAX_CHARS && !sentence) out.push([pos, end]);
+    }
     pos = end + 1;
   }
-  return Math.min(pos, norm.length, TITLE_CHARS);
+  return out;
 }
 
 /**
@@ -44,12 +53,12 @@ function titleZoneEnd(norm: string): number {
  */
 export function detectReportType(norm: string, lex: LexiconSet): ReportType | null {
   const matcher = lex.get('report/type');
-  const titleEnd = titleZoneEnd(norm);
+  const titles = titleRanges(norm);
   const title = new Map<string, number>();
   const body = new Map<string, number>();
   for (const m of matcher.find(norm)) {
     const value = String(m.term.value);
-    const map = m.start < titleEnd ? title : body;
+    const map = titles.some(([s, e]) => m.start >= s && m.start < e) ? title : body;
     map.set(value, (map.get(value) ?? 0) + 1);
   }
   let best: ReportType | null = null;
