@@ -6,7 +6,13 @@ import { WORD_END, WORD_START, type CompiledTerm, type Matcher, type TermMatch }
 /**
  * ConText over one sentence: triggers (negated, uncertain, historical, hypothetical) scope
  * forward or backward to a terminator, the sentence edge or their word limit; pseudo
- * triggers cancel the triggers they overlap; the trigger nearest the target decides.
+ * triggers cancel the triggers they overlap (except for a target starting inside the pseudo
+ * phrase); the nearest negated/uncertain/hypothetical trigger decides, a historical one only
+ * when none of those reaches the target. Built-in scope rules besides the lexicons:
+ * ";" and a field's colon end a scope, but "Edema: none" (a value right after the colon)
+ * speaks of its label and "Past medical history: A, B" (a trigger as label) covers its
+ * field; a trigger inside parentheses does not reach outside them; a postposed trigger does
+ * not reach back over a comma unless a list ("A, B and C not seen") or right after it.
  */
 const TRIGGER_LEXICONS = ['context/negation', 'context/hedging', 'context/history', 'context/hypothetical'] as const;
 const DEFAULT_FORWARD_SCOPE = 12;
