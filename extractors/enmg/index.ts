@@ -1,3 +1,4 @@
 import type { Extractor } from '../define.js';
+import { measurements } from './measurements.js';
 
-export const ENMG_EXTRACTORS: readonly Extractor[] = [];
+export const ENMG_EXTRACTORS: readonly Extractor[] = [measurements];
