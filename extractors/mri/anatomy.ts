@@ -1,0 +1,129 @@
+/**
+ * Binding a finding to the structure it describes: a hyperintensity "in the vertebral body" is
+ * marrow, "of the roots" is root involvement, "in the cord" is a cord lesion. The structure
+ * words are data (lexicons/mri/anatomy.*); this file only says which one is nearest.
+ */
+import type { ExtractContext, Mention } from '../define.js';
+import { REPORTED_SECTIONS } from '../define.js';
+import type { ParsedReport, Sentence } from '../../src/pipeline/document.js';
+import { findLevelRanges, type LevelRange } from '../common/levels.js';
+
+export type Structure =
+  | 'cord' | 'lesion' | 'cauda' | 'root' | 'meninges' | 'marrow' | 'vertebra' | 'disc' | 'mass' | 'thecal' | 'brain';
+
+export interface Anchor {
+  start: number;
+  end: number;
+  structure: Structure;
+}
+
+// "at the level of the L3 vertebral body", "на уровне тел позвонков": a level label, not the bone.
+const LEVEL_LABEL_BEFORE = /(?:levels?\s+of\s+(?:the\s+)?|уровн\p{L}*\s+(?:тел\p{L}*\s+)?)(?:(?:Th|[CTLSD])\s?\d{1,2}(?:\s*-\s*(?:Th|[CTLSD])?\s?\d{1,2})?\s+)?$/iu;
+const LEVEL_WORD_BEFORE = /(?:level\s+of\s+(?:the\s+)?|уровн\p{L}*\s+|from\s+(?:the\s+)?|to\s+(?:the\s+)?|от\s+|до\s+|\(\s*)$/iu;
+const AFTER_LEVEL = /^\s*(?:vertebra\p{L}*(?:\s+bod\p{L}*)?|bod(?:y|ies)|позвон\p{L}*|тел\p{L}*\s+позвон\p{L}*)/iu;
+
+/** Structure anchors of the report, level labels left out; memoized per report. */
+export function anchors(doc: ParsedReport, ctx: ExtractContext): Anchor[] {
+  return ctx.memo('mri/anchors', () => {
+    const levels = findLevelRanges(doc.norm);
+    const out: Anchor[] = [];
+    for (const m of ctx.mentions('mri/anatomy')) {
+      const structure = String(m.value) as Structure;
+      if (structure === 'vertebra') {
+        const before = doc.norm.slice(Math.max(0, m.start - 60), m.start);
+        if (LEVEL_LABEL_BEFORE.test(before)) continue;
+        // "L3 vertebra" right after a level: the level's own label, unless the level itself is bound to bone.
+        const lv = levels.find((r) => r.end <= m.start && /^[\s)]*$/.test(doc.norm.slice(r.end, m.start)));
+        if (lv && LEVEL_WORD_BEFORE.test(doc.norm.slice(Math.max(0, lv.start - 30), lv.start))) continue;
+      }
+      out.push({ start: m.start, end: m.end, structure });
+    }
+    return out;
+  });
+}
+
+/** Clause around [start, end) inside the sentence: commas, semicolons, colons and spaced dashes end it; commas in brackets do not. */
+export function clauseOf(doc: ParsedReport, sentence: Sentence, start: number, end: number): [number, number] {
+  const text = doc.norm;
+  const isBreak = (i: number): boolean => {
+    const ch = text[i];
+    if (ch === ';' || ch === ':') return true;
+    if (ch === ',' && !/\d/.test(text[i + 1] ?? '')) return depthAt(i) === 0;
+    return ch === '-' && text[i - 1] === ' ' && text[i + 1] === ' ';
+  };
+  const depthAt = (i: number): number => {
+    let d = 0;
+    for (let j = sentence.start; j < i; j++) {
+      if (text[j] === '(') d++;
+      else if (text[j] === ')') d = Math.max(0, d - 1);
+    }
+    return d;
+  };
+  let s = start;
+  while (s > sentence.start && !isBreak(s - 1)) s--;
+  let e = end;
+  while (e < sentence.end && !isBreak(e)) e++;
+  return [s, e];
+}
+
+function nearest(list: Anchor[], start: number, end: number): Anchor | null {
+  let best: Anchor | null = null;
+  let bestDist = Infinity;
+  for (const a of list) {
+    const dist = a.end <= start ? start - a.end : a.start >= end ? a.start - end : 0;
+    // Ties go to the anchor before: "enhancing marrow" vs a later word.
+    if (dist < bestDist || (dist === bestDist && best !== null && a.start < best.start)) {
+      best = a;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/**
+ * The structure a term at [start, end) speaks of: an anchor inside or touching the term, else
+ * the nearest in its clause, else the nearest in its sentence; null when the sentence names none.
+ */
+export function bindStructure(
+  doc: ParsedReport, ctx: ExtractContext, sentence: Sentence, start: number, end: number,
+  ignore: readonly Structure[] = [],
+): Anchor | null {
+  const inSentence = anchors(doc, ctx).filter(
+    (a) => a.start >= sentence.start && a.end <= sentence.end && !ignore.includes(a.structure),
+  );
+  const touching = inSentence.filter((a) => a.start < end + 1 && a.end > start - 1);
+  if (touching.length) return touching.reduce((x, y) => (y.end - y.start > x.end - x.start ? y : x));
+  const [cs, ce] = clauseOf(doc, sentence, start, end);
+  const inClause = inSentence.filter((a) => a.start >= cs && a.end <= ce);
+  return nearest(inClause, start, end) ?? nearest(inSentence, start, end);
+}
+
+/**
+ * The structure a level range belongs to: the nearest anchor before it in the sentence, else
+ * the nearest after it; a level directly labelled as a vertebral body ("D9 vertebral body") is bone.
+ */
+export function bindRange(doc: ParsedReport, ctx: ExtractContext, sentence: Sentence, r: LevelRange): Structure | null {
+  const before = doc.norm.slice(Math.max(sentence.start, r.start - 30), r.start);
+  if (!r.isRange && AFTER_LEVEL.test(doc.norm.slice(r.end, r.end + 30)) && !LEVEL_WORD_BEFORE.test(before)) {
+    if (!/^\s*vertebra\b/iu.test(doc.norm.slice(r.end, r.end + 30))) return 'vertebra';
+  }
+  const list = anchors(doc, ctx).filter(
+    (a) => a.start >= sentence.start && a.end <= sentence.end && a.structure !== 'lesion',
+  );
+  const prev = list.filter((a) => a.end <= r.start).pop();
+  if (prev) return prev.structure;
+  const next = list.find((a) => a.start >= r.end);
+  return next ? next.structure : null;
+}
+
+/** Level ranges of a sentence. */
+export function rangesIn(doc: ParsedReport, sentence: Sentence): LevelRange[] {
+  return findLevelRanges(doc.norm, sentence.start, sentence.end);
+}
+
+/** Mentions of a lexicon in the reported sections (findings, impression, technique, other). */
+export function reported(ctx: ExtractContext, lexiconId: string): Mention[] {
+  return ctx.mentions(lexiconId, REPORTED_SECTIONS);
+}
+
+export const CORD_LIKE: readonly Structure[] = ['cord', 'lesion'];

@@ -1,0 +1,64 @@
+/**
+ * A status field whose lexicon term counts only when bound to one of some structures (the cord
+ * for swelling, the roots or meninges for root involvement...). The factory keeps each such
+ * extractor a few lines of data: lexicon, structures, sections.
+ */
+import type { SectionName } from '../../src/pipeline/document.js';
+import type { Finding } from '../../src/schema/evidence.js';
+import type { FieldName } from '../../src/schema/record.js';
+import type { ExtractContext, Extractor, Mention } from '../define.js';
+import { defineExtractor } from '../define.js';
+import type { ParsedReport } from '../../src/pipeline/document.js';
+import { bindStructure, type Structure } from './anatomy.js';
+import { isBrainOnly } from './study.js';
+
+export const FINDING_SECTIONS: readonly SectionName[] = ['findings', 'impression', 'other'];
+
+const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
+
+export interface BoundStatusOptions {
+  id: string;
+  field: FieldName;
+  lexicon: string;
+  description: string;
+  /** Lexicon values that count without binding (the term names its structure). */
+  direct?: readonly string[];
+  /** Structures a bound term must name ('none': no structure in its sentence); omitted: any term counts. */
+  structures?: readonly (Structure | 'none')[];
+  /** Structures skipped when looking for the nearest one. */
+  ignore?: readonly Structure[];
+  /** Leave the field null for a brain-only study. */
+  spinalOnly?: boolean;
+  /** Drop a mention for a reason of its own (a contrast phrase, not an enhancement). */
+  skip?: (m: Mention, doc: ParsedReport, ctx: ExtractContext) => boolean;
+  /** Leave the field null for the whole report. */
+  skipReport?: (doc: ParsedReport, ctx: ExtractContext) => boolean;
+}
+
+export function boundStatusField(opts: BoundStatusOptions): Extractor {
+  return defineExtractor({
+    meta: {
+      id: opts.id,
+      fields: [opts.field],
+      reportTypes: ['mri'],
+      lexicons: [opts.lexicon, 'mri/anatomy', 'mri/regions'],
+      description: opts.description,
+    },
+    extract(doc, ctx) {
+      if (opts.spinalOnly && isBrainOnly(doc, ctx)) return [];
+      if (opts.skipReport?.(doc, ctx)) return [];
+      const out: Finding[] = [];
+      for (const m of ctx.mentions(opts.lexicon, FINDING_SECTIONS)) {
+        const status = STATUS_OF[m.assertion.assertion];
+        if (!status || opts.skip?.(m, doc, ctx)) continue;
+        const direct = m.value !== undefined && (opts.direct ?? []).includes(String(m.value));
+        if (!direct && opts.structures) {
+          const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, opts.ignore ?? []);
+          if (!opts.structures.includes(bound ? bound.structure : 'none')) continue;
+        }
+        out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion: m.assertion }));
+      }
+      return out;
+    },
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * mri.cord_compression: compression of the cord, the cauda equina, the neural structures or
+ * the thecal sac; compression of a single nerve root is not.
+ */
+import { boundStatusField } from './bound-status.js';
+
+export const cordCompression = boundStatusField({
+  id: 'mri/cord-compression',
+  field: 'mri.cord_compression',
+  lexicon: 'mri/cord-compression',
+  description: 'Compression of the cord or cauda equina.',
+  direct: ['direct'],
+  structures: ['cord', 'cauda', 'thecal'],
+  ignore: ['lesion'],
+  spinalOnly: true,
+});

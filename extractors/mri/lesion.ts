@@ -1,0 +1,54 @@
+/**
+ * Cord-lesion mentions shared by the lesion, extent, axial and tract extractors: a "direct" term
+ * (myelopathy, intramedullary lesion) or a signal change bound to the cord, and the cord said to
+ * be of normal signal. Memoized per report.
+ */
+import type { ExtractContext, Mention } from '../define.js';
+import type { ParsedReport } from '../../src/pipeline/document.js';
+import { bindStructure, reported } from './anatomy.js';
+import { isBrainOnly } from './study.js';
+
+export type LesionStatus = 'present' | 'absent' | 'uncertain';
+
+export interface LesionMention {
+  mention: Mention;
+  status: LesionStatus;
+}
+
+const STATUS_OF: Record<string, LesionStatus | undefined> = {
+  affirmed: 'present',
+  negated: 'absent',
+  uncertain: 'uncertain',
+};
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
+
+export function lesionMentions(doc: ParsedReport, ctx: ExtractContext): LesionMention[] {
+  return ctx.memo('mri/lesion-mentions', () => {
+    if (isBrainOnly(doc, ctx)) return [];
+    const normal = reported(ctx, 'mri/cord-normal').filter(
+      (n) => bindStructure(doc, ctx, n.sentence, n.start, n.end, ['lesion'])?.structure === 'cord',
+    );
+    const out: LesionMention[] = [];
+    for (const m of reported(ctx, 'mri/cord-lesion')) {
+      if (m.sentence.section === 'technique') continue;
+      if (m.value === 'signal') {
+        if (normal.some((n) => overlaps(n, m))) continue;
+        if (bindStructure(doc, ctx, m.sentence, m.start, m.end, ['lesion'])?.structure !== 'cord') continue;
+      }
+      const status = STATUS_OF[m.assertion.assertion];
+      if (status) out.push({ mention: m, status });
+    }
+    for (const n of normal) {
+      // "normal signal" stated of the cord: no lesion there ("not normal" is no statement).
+      if (n.assertion.assertion === 'affirmed') out.push({ mention: n, status: 'absent' });
+    }
+    return out.sort((a, b) => a.mention.start - b.mention.start);
+  });
+}
+
+/** Sentences (by index) that describe a cord lesion as present or possible. */
+export function lesionSentences(doc: ParsedReport, ctx: ExtractContext): Set<number> {
+  return new Set(lesionMentions(doc, ctx).filter((l) => l.status !== 'absent').map((l) => l.mention.sentence.index));
+}
