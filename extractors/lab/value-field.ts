@@ -39,10 +39,13 @@ export function labValueField(opts: LabValueOptions): Extractor {
     extract(doc, ctx) {
       const out: Finding[] = [];
       const labels = ctx.mentions('lab/analytes');
+      // A second label inside the first one's reading ("B12 (cobalamin) 300") is the same value.
+      let readUntil = 0;
       for (const m of labels) {
-        if (m.value !== opts.analyte || m.assertion.assertion === 'hypothetical') continue;
+        if (m.value !== opts.analyte || m.assertion.assertion === 'hypothetical' || m.start < readUntil) continue;
         const reading = readValueAfter(doc.norm, m.end, nextOtherLabel(labels, m, doc.norm.length), doc.lex);
         if (!reading || reading.denominator) continue;
+        readUntil = reading.stop;
         let unit = reading.unit;
         if (!unit) {
           if (reading.unknownUnit) {
