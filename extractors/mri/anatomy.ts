@@ -4,7 +4,7 @@
  * words are data (lexicons/mri/anatomy.*); this file only says which one is nearest.
  */
 import type { ExtractContext, Mention } from '../define.js';
-import { REPORTED_SECTIONS } from '../define.js';
+import type { Assertion } from '../../src/schema/evidence.js';
 import type { ParsedReport, Sentence } from '../../src/pipeline/document.js';
 import { findLevelRanges, type LevelRange } from '../common/levels.js';
 
@@ -121,9 +121,52 @@ export function rangesIn(doc: ParsedReport, sentence: Sentence): LevelRange[] {
   return findLevelRanges(doc.norm, sentence.start, sentence.end);
 }
 
-/** Mentions of a lexicon in the reported sections (findings, impression, technique, other). */
-export function reported(ctx: ExtractContext, lexiconId: string): Mention[] {
-  return ctx.mentions(lexiconId, REPORTED_SECTIONS);
+const BODY_SECTIONS: readonly string[] = ['findings', 'impression', 'other'];
+
+/**
+ * Is the sentence part of the report body (what was seen)? The findings, conclusion and other
+ * sections are; so is text a blank line after a technique or header paragraph with no heading
+ * of its own (reports that never write "Findings:"), and after a clinical paragraph when the
+ * report has no findings section at all.
+ */
+export function isBodySentence(doc: ParsedReport, s: Sentence): boolean {
+  if (BODY_SECTIONS.includes(s.section)) return true;
+  const section = doc.sections.find((x) => s.start >= x.start && s.start < x.end);
+  if (!section) return false;
+  if (s.section === 'clinical' && doc.sections.some((x) => x.name === 'findings')) return false;
+  return /\n[ \t]*\n/.test(doc.norm.slice(section.start, s.start));
+}
+
+/** Mentions of a lexicon in the report body. */
+export function reported(ctx: ExtractContext, lexiconId: string, doc: ParsedReport): Mention[] {
+  return ctx.memo(`mri/body:${lexiconId}`, () => ctx.mentions(lexiconId).filter((m) => isBodySentence(doc, m.sentence)));
+}
+
+// A particle right before the term negates it ("не утолщен", "без утолщения", "non-enhancing").
+const NEGATING_PARTICLE = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non-?|un-?)\s*$/iu;
+// Hedges ConText may not know, within the term's clause ("questionable", "versus").
+const LOCAL_HEDGE = /(?<![\p{L}])(?:questionabl\p{L}*|equivocal|doubtful|versus|vs\.?|сомнительн\p{L}*|неубедительн\p{L}*|вероятн\p{L}*|возможн\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * The assertion of a mention, with three local corrections: a negating particle right before
+ * it, a parenthesised term taking the assertion of the words before the bracket ("участков
+ * (гемосидерин) не определяется"), and a hedge word in its clause.
+ */
+export function assertionOf(doc: ParsedReport, ctx: ExtractContext, m: Mention): Assertion {
+  const before = doc.norm.slice(Math.max(m.sentence.start, m.start - 12), m.start);
+  if (NEGATING_PARTICLE.test(before)) return 'negated';
+  let assertion = m.assertion.assertion;
+  const open = doc.norm.lastIndexOf('(', m.start);
+  const close = doc.norm.indexOf(')', m.start);
+  if (assertion === 'affirmed' && open >= m.sentence.start && close >= 0 && close < m.sentence.end && doc.norm.lastIndexOf(')', m.start) < open) {
+    const head = ctx.assertion(Math.max(m.sentence.start, open - 20), open);
+    if (head.assertion === 'negated' || head.assertion === 'uncertain') assertion = head.assertion;
+  }
+  if (assertion === 'affirmed') {
+    const [cs, ce] = clauseOf(doc, m.sentence, m.start, m.end);
+    if (LOCAL_HEDGE.test(doc.norm.slice(cs, ce))) return 'uncertain';
+  }
+  return assertion;
 }
 
 export const CORD_LIKE: readonly Structure[] = ['cord', 'lesion'];

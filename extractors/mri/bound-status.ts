@@ -3,16 +3,14 @@
  * for swelling, the roots or meninges for root involvement...). The factory keeps each such
  * extractor a few lines of data: lexicon, structures, sections.
  */
-import type { SectionName } from '../../src/pipeline/document.js';
 import type { Finding } from '../../src/schema/evidence.js';
 import type { FieldName } from '../../src/schema/record.js';
 import type { ExtractContext, Extractor, Mention } from '../define.js';
 import { defineExtractor } from '../define.js';
 import type { ParsedReport } from '../../src/pipeline/document.js';
-import { bindStructure, type Structure } from './anatomy.js';
+import { assertionOf, bindStructure, reported, type Structure } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
-export const FINDING_SECTIONS: readonly SectionName[] = ['findings', 'impression', 'other'];
 
 const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
 
@@ -48,15 +46,17 @@ export function boundStatusField(opts: BoundStatusOptions): Extractor {
       if (opts.spinalOnly && isBrainOnly(doc, ctx)) return [];
       if (opts.skipReport?.(doc, ctx)) return [];
       const out: Finding[] = [];
-      for (const m of ctx.mentions(opts.lexicon, FINDING_SECTIONS)) {
-        const status = STATUS_OF[m.assertion.assertion];
+      for (const m of reported(ctx, opts.lexicon, doc)) {
+        const assertion = assertionOf(doc, ctx, m);
+        // A term may carry its own polarity ("non-enhancing").
+        const status = m.value === 'absent' ? 'absent' : STATUS_OF[assertion];
         if (!status || opts.skip?.(m, doc, ctx)) continue;
         const direct = m.value !== undefined && (opts.direct ?? []).includes(String(m.value));
         if (!direct && opts.structures) {
           const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, opts.ignore ?? []);
           if (!opts.structures.includes(bound ? bound.structure : 'none')) continue;
         }
-        out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion: m.assertion }));
+        out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion }));
       }
       return out;
     },

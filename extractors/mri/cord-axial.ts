@@ -6,8 +6,7 @@
  */
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
-import { bindStructure } from './anatomy.js';
-import { FINDING_SECTIONS } from './bound-status.js';
+import { assertionOf, bindStructure, reported } from './anatomy.js';
 import { lesionMentions, lesionSentences } from './lesion.js';
 
 const COLUMN_VALUES = ['dorsal', 'lateral'];
@@ -26,16 +25,17 @@ export const cordAxial = defineExtractor({
     const inLesion = lesionSentences(doc, ctx);
     const out: Finding[] = [];
     const columnSentences = new Set<number>();
-    for (const m of ctx.mentions('mri/axial', FINDING_SECTIONS)) {
-      if (m.assertion.assertion === 'negated' || m.assertion.assertion === 'historical') continue;
+    for (const m of reported(ctx, 'mri/axial', doc)) {
+      const assertion = assertionOf(doc, ctx, m);
+      if (assertion === 'negated' || assertion === 'historical') continue;
       const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end)?.structure ?? null;
       const ok = bound === 'cord' || bound === 'lesion' || (bound === null && inLesion.has(m.sentence.index));
       if (!ok) continue;
       const values = String(m.value).split(',');
       if (values.some((v) => COLUMN_VALUES.includes(v))) columnSentences.add(m.sentence.index);
-      out.push(ctx.finding({ field: 'mri.cord_lesion_axial', value: values, start: m.start, end: m.end, assertion: m.assertion }));
+      out.push(ctx.finding({ field: 'mri.cord_lesion_axial', value: values, start: m.start, end: m.end, assertion }));
     }
-    for (const m of ctx.mentions('mri/tract-specific', FINDING_SECTIONS)) {
+    for (const m of reported(ctx, 'mri/tract-specific', doc)) {
       if (m.assertion.assertion === 'negated') continue;
       const i = m.sentence.index;
       if (!inLesion.has(i) && !columnSentences.has(i)) continue;

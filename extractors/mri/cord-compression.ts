@@ -11,6 +11,7 @@ export const cordCompression = boundStatusField({
   description: 'Compression of the cord or cauda equina.',
   direct: ['direct'],
   structures: ['cord', 'cauda', 'thecal'],
-  ignore: ['lesion'],
+  // The compressor (disc, mass, bone) is not the compressed structure.
+  ignore: ['lesion', 'disc', 'mass', 'vertebra', 'marrow'],
   spinalOnly: true,
 });

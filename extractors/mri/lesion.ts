@@ -5,7 +5,7 @@
  */
 import type { ExtractContext, Mention } from '../define.js';
 import type { ParsedReport } from '../../src/pipeline/document.js';
-import { bindStructure, reported } from './anatomy.js';
+import { assertionOf, bindStructure, reported } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
 export type LesionStatus = 'present' | 'absent' | 'uncertain';
@@ -21,28 +21,31 @@ const STATUS_OF: Record<string, LesionStatus | undefined> = {
   uncertain: 'uncertain',
 };
 
+// "sensitivity for subtle intramedullary change is limited", "to exclude myelopathy": no statement.
+const NOT_A_STATEMENT = /(?:sensitiv\p{L}*\s+(?:for|to)|to\s+(?:exclude|rule\s+out|detect)|evaluat\p{L}*\s+for|для\s+исключения|исключить)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
   a.start < b.end && b.start < a.end;
 
 export function lesionMentions(doc: ParsedReport, ctx: ExtractContext): LesionMention[] {
   return ctx.memo('mri/lesion-mentions', () => {
     if (isBrainOnly(doc, ctx)) return [];
-    const normal = reported(ctx, 'mri/cord-normal').filter(
+    const normal = reported(ctx, 'mri/cord-normal', doc).filter(
       (n) => bindStructure(doc, ctx, n.sentence, n.start, n.end, ['lesion'])?.structure === 'cord',
     );
     const out: LesionMention[] = [];
-    for (const m of reported(ctx, 'mri/cord-lesion')) {
-      if (m.sentence.section === 'technique') continue;
+    for (const m of reported(ctx, 'mri/cord-lesion', doc)) {
+      if (NOT_A_STATEMENT.test(doc.norm.slice(m.sentence.start, m.start))) continue;
       if (m.value === 'signal') {
         if (normal.some((n) => overlaps(n, m))) continue;
         if (bindStructure(doc, ctx, m.sentence, m.start, m.end, ['lesion'])?.structure !== 'cord') continue;
       }
-      const status = STATUS_OF[m.assertion.assertion];
+      const status = STATUS_OF[assertionOf(doc, ctx, m)];
       if (status) out.push({ mention: m, status });
     }
     for (const n of normal) {
       // "normal signal" stated of the cord: no lesion there ("not normal" is no statement).
-      if (n.assertion.assertion === 'affirmed') out.push({ mention: n, status: 'absent' });
+      if (assertionOf(doc, ctx, n) === 'affirmed') out.push({ mention: n, status: 'absent' });
     }
     return out.sort((a, b) => a.mention.start - b.mention.start);
   });

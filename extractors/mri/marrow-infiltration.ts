@@ -7,8 +7,7 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
 import { spanOfRanges, type LevelRange } from '../common/levels.js';
-import { bindRange, bindStructure, rangesIn } from './anatomy.js';
-import { FINDING_SECTIONS } from './bound-status.js';
+import { assertionOf, bindRange, bindStructure, rangesIn, reported } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
 const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
@@ -25,18 +24,19 @@ export const marrowInfiltration = defineExtractor({
     if (isBrainOnly(doc, ctx)) return [];
     const out: Finding[] = [];
     const stated = new Set<number>();
-    for (const m of ctx.mentions('mri/marrow-infiltration', FINDING_SECTIONS)) {
+    for (const m of reported(ctx, 'mri/marrow-infiltration', doc)) {
       const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, ['lesion'])?.structure;
+      const assertion = assertionOf(doc, ctx, m);
       if (m.value === 'normal') {
         // "Vertebral marrow signal is normal": stated of the marrow itself.
-        if (bound !== 'marrow' || m.assertion.assertion !== 'affirmed') continue;
-        out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: 'absent', start: m.start, end: m.end, assertion: m.assertion }));
+        if (bound !== 'marrow' || assertion !== 'affirmed') continue;
+        out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: 'absent', start: m.start, end: m.end, assertion }));
         continue;
       }
       if (bound !== 'marrow' && bound !== 'vertebra') continue;
-      const status = STATUS_OF[m.assertion.assertion];
+      const status = STATUS_OF[assertion];
       if (!status) continue;
-      out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: status, start: m.start, end: m.end, assertion: m.assertion }));
+      out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: status, start: m.start, end: m.end, assertion }));
       if (status !== 'absent') stated.add(m.sentence.index);
     }
     const ranges: LevelRange[] = [];

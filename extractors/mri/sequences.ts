@@ -11,7 +11,7 @@ import { defineExtractor } from '../define.js';
 import { contrastCues } from './contrast.js';
 
 const T_TOKEN = /(?<![\p{L}\p{N}])T\s?([12])(W|WI|w|wi)?(?![\p{N}*])(?![\p{L}])/gu;
-const TECHNIQUE_LINE = /^\s*(?:technique|sequences?|protocol|imaging|методика|режимы|протокол|последовательности|ИП|программы)\b/iu;
+const TECHNIQUE_LINE = /^\s*(?:technique|sequences?|protocol|imaging|методика|режимы|протокол|последовательности|ИП|программы)(?![\p{L}])/iu;
 const BEFORE_AND_AFTER = /before\s+and\s+after|pre-?\s*and\s+post|без\s+и\s+с|до\s+и\s+после|native\s+and/iu;
 
 /** The list item around pos: commas, semicolons and ". " end it, except inside brackets. */
@@ -61,7 +61,10 @@ export const sequences = defineExtractor({
   },
   extract(doc, ctx) {
     const out: Finding[] = [];
-    const named = ctx.mentions('mri/sequences').filter((m) => m.sentence.section !== 'clinical');
+    // "without STIR or contrast": a sequence said to be missing.
+    const named = ctx.mentions('mri/sequences').filter(
+      (m) => m.sentence.section !== 'clinical' && !(m.assertion.assertion === 'negated' && m.assertion.trigger && m.start - m.assertion.trigger.end <= 2),
+    );
     for (const m of named) out.push(ctx.finding({ field: 'mri.sequences', value: [m.value], start: m.start, end: m.end, assertion: 'affirmed' }));
     const joined = findLevelRanges(doc.norm).filter((r) => r.isRange);
     const postCues = contrastCues(doc, ctx).filter((c) => c.value === 'given');

@@ -12,6 +12,11 @@ const SPINE_AFTER = /^[\s,]*(?:(?:and|и|,)\s+\p{L}+\s+)?(?:spine|spinal|cord|ve
 // The imaged area is named in a label line ("Область исследования:", "Exam:").
 const LABEL_LINE = /^\s*(?:область\s+исследования|исследование|exam(?:ination)?|study|procedure|protocol)\s*:/iu;
 
+function isBodyLike(doc: ParsedReport, pos: number): boolean {
+  const section = doc.sections.find((x) => pos >= x.start && pos < x.end);
+  return section !== undefined && /\n[ \t]*\n/.test(doc.norm.slice(section.start, pos));
+}
+
 export interface RegionMention {
   mention: Mention;
   regions: string[];
@@ -40,10 +45,11 @@ export function regionMentions(doc: ParsedReport, ctx: ExtractContext): RegionMe
     const all = ctx.mentions('mri/regions');
     const titleEnd = titleZoneEnd(doc);
     const named = (m: Mention): RegionMention => ({ mention: m, regions: String(m.value).split(',') });
-    const primary = all.filter(
-      (m) => m.start < titleEnd || m.sentence.section === 'technique' || LABEL_LINE.test(lineOf(doc, m.start)),
-    );
-    if (primary.length) return primary.map(named);
+    // The title names the study; the technique or a label line only when the title does not.
+    const title = all.filter((m) => m.start < titleEnd || LABEL_LINE.test(lineOf(doc, m.start)));
+    if (title.length) return title.map(named);
+    const technique = all.filter((m) => m.sentence.section === 'technique' && !isBodyLike(doc, m.start));
+    if (technique.length) return technique.map(named);
     // No title naming the region: a region word beside a spine word anywhere but the clinical notes.
     return all
       .filter((m) => m.sentence.section !== 'clinical' && m.value !== 'brain' && SPINE_AFTER.test(doc.norm.slice(m.end, m.end + 40)))
