@@ -30,6 +30,8 @@ export function anchors(doc: ParsedReport, ctx: ExtractContext): Anchor[] {
     for (const m of ctx.mentions('mri/anatomy')) {
       const structure = String(m.value) as Structure;
       if (structure === 'vertebra') {
+        // "тел 4-7 грудных позвонков": the word is part of the level itself.
+        if (levels.some((r) => r.start < m.end && m.start < r.end)) continue;
         const before = doc.norm.slice(Math.max(0, m.start - 60), m.start);
         if (LEVEL_LABEL_BEFORE.test(before)) continue;
         // "L3 vertebra" right after a level: the level's own label, unless the level itself is bound to bone.
@@ -147,23 +149,40 @@ const NEGATING_PARTICLE = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non-?|un-?
 // Hedges ConText may not know, within the term's clause ("questionable", "versus").
 const LOCAL_HEDGE = /(?<![\p{L}])(?:questionabl\p{L}*|equivocal|doubtful|versus|vs\.?|сомнительн\p{L}*|неубедительн\p{L}*|вероятн\p{L}*|возможн\p{L}*)(?![\p{L}])/iu;
 
+// "Задние канатики не изменены", "the dorsal columns are spared": said to be unaffected.
+const SPARED_AFTER = /^\s*(?:[\p{L}]+\s+){0,2}?(?:не\s+(?:изменен|поражен|вовлечен)\p{L}*|интактн\p{L}*|(?:are|is)\s+(?:spared|normal|not\s+involved|unaffected)|spared)(?![\p{L}])/iu;
+// "Объемных образований, признаков кровоизлияния не выявлено": a list negated at its end.
+const LIST_NEGATION_END = /(?:не\s+(?:выявлен|определя|обнаружен|отмеч|визуализир|получен)\p{L}*|нет)\s*\.?\s*$/iu;
+const CLAUSE_VERB = /[;:]|\s-\s|(?<![\p{L}])(?:определяется|выявлен\p{L}*|отмечается|имеется|визуализируется|с|со)(?![\p{L}])/iu;
+
+function listNegatedAtEnd(doc: ParsedReport, m: Mention): boolean {
+  const rest = doc.norm.slice(m.end, m.sentence.end);
+  const trigger = LIST_NEGATION_END.exec(rest);
+  if (!trigger) return false;
+  return !CLAUSE_VERB.test(rest.slice(0, trigger.index));
+}
+
 /**
- * The assertion of a mention, with three local corrections: a negating particle right before
+ * The assertion of a mention, with local corrections: a negating particle right before
+ * it, "spared"/"не изменены" after it, a list negated at the sentence end, a local corrections: a negating particle right before
  * it, a parenthesised term taking the assertion of the words before the bracket ("участков
  * (гемосидерин) не определяется"), and a hedge word in its clause.
  */
 export function assertionOf(doc: ParsedReport, ctx: ExtractContext, m: Mention): Assertion {
   const before = doc.norm.slice(Math.max(m.sentence.start, m.start - 12), m.start);
   if (NEGATING_PARTICLE.test(before)) return 'negated';
+  const [cs, ce] = clauseOf(doc, m.sentence, m.start, m.end);
+  if (SPARED_AFTER.test(doc.norm.slice(m.end, ce))) return 'negated';
   let assertion = m.assertion.assertion;
+  if (assertion === 'affirmed' && listNegatedAtEnd(doc, m)) return 'negated';
   const open = doc.norm.lastIndexOf('(', m.start);
   const close = doc.norm.indexOf(')', m.start);
   if (assertion === 'affirmed' && open >= m.sentence.start && close >= 0 && close < m.sentence.end && doc.norm.lastIndexOf(')', m.start) < open) {
-    const head = ctx.assertion(Math.max(m.sentence.start, open - 20), open);
-    if (head.assertion === 'negated' || head.assertion === 'uncertain') assertion = head.assertion;
+    const head = ctx.assertion(Math.max(m.sentence.start, open - 20), open).assertion;
+    const last = ctx.assertion(close - 1, close).assertion;
+    for (const a of [head, last]) if (a === 'negated' || a === 'uncertain') assertion = a;
   }
   if (assertion === 'affirmed') {
-    const [cs, ce] = clauseOf(doc, m.sentence, m.start, m.end);
     if (LOCAL_HEDGE.test(doc.norm.slice(cs, ce))) return 'uncertain';
   }
   return assertion;

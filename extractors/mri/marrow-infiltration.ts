@@ -7,7 +7,7 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
 import { spanOfRanges, type LevelRange } from '../common/levels.js';
-import { assertionOf, bindRange, bindStructure, rangesIn, reported } from './anatomy.js';
+import { anchors, assertionOf, bindRange, bindStructure, rangesIn, reported } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
 const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
@@ -29,7 +29,8 @@ export const marrowInfiltration = defineExtractor({
       const assertion = assertionOf(doc, ctx, m);
       if (m.value === 'normal') {
         // "Vertebral marrow signal is normal": stated of the marrow itself.
-        if (bound !== 'marrow' || assertion !== 'affirmed') continue;
+        const marrowNamed = anchors(doc, ctx).some((a) => a.structure === 'marrow' && a.start >= m.sentence.start && a.end <= m.sentence.end);
+        if (!(bound === 'marrow' || (bound === 'vertebra' && marrowNamed)) || assertion !== 'affirmed') continue;
         out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: 'absent', start: m.start, end: m.end, assertion }));
         continue;
       }

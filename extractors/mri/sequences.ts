@@ -47,8 +47,12 @@ function lineAt(text: string, pos: number): string {
   return text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos);
 }
 
-function isTechniqueContext(doc: ParsedReport, pos: number): boolean {
-  return sectionAt(doc, pos) === 'technique' || TECHNIQUE_LINE.test(lineAt(doc.norm, pos));
+function isTechniqueContext(doc: ParsedReport, pos: number, named: readonly { start: number }[]): boolean {
+  if (sectionAt(doc, pos) === 'technique' || TECHNIQUE_LINE.test(lineAt(doc.norm, pos))) return true;
+  // A line that also names STIR, FLAIR, DWI... lists sequences.
+  const s = doc.norm.lastIndexOf('\n', pos - 1) + 1;
+  const e = doc.norm.indexOf('\n', pos);
+  return named.some((m) => m.start >= s && (e < 0 || m.start < e));
 }
 
 export const sequences = defineExtractor({
@@ -75,7 +79,7 @@ export const sequences = defineExtractor({
       if (sectionAt(doc, start) === 'clinical') continue;
       const bare = !t[2];
       if (bare && !isSequenceAt(doc.norm, start, end)) {
-        if (!isTechniqueContext(doc, start) || joined.some((r) => r.start <= start && end <= r.end)) continue;
+        if (!isTechniqueContext(doc, start, named) || joined.some((r) => r.start <= start && end <= r.end)) continue;
       }
       const kind = `t${t[1]}`;
       let values = [kind];
