@@ -21,9 +21,9 @@ export const centralConduction = defineExtractor({
     const out: Finding[] = [];
     for (const m of studyMentions(doc, ctx, 'enmg/central-conduction')) {
       if (m.assertion.assertion === 'uncertain' || m.assertion.assertion === 'hypothetical') continue;
-      const q = nearestQualifier(doc, ctx, m);
+      const q = nearestQualifier(doc, m);
       if (!q) continue;
-      const negated = q.assertion.assertion === 'negated' || m.assertion.assertion === 'negated';
+      const negated = q.negated || m.assertion.assertion === 'negated';
       let value: 'prolonged' | 'normal' | null = null;
       if (q.value === 'prolonged') value = negated ? 'normal' : 'prolonged';
       else if (q.value === 'normal') value = negated ? null : 'normal';

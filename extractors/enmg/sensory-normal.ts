@@ -23,10 +23,10 @@ export const sensoryNormal = defineExtractor({
       let value: boolean | null = null;
       if (m.value === 'abnormal') value = m.assertion.assertion === 'affirmed' ? false : null;
       else {
-        const q = nearestQualifier(doc, ctx, m);
-        if (!q || (q.assertion.assertion !== 'affirmed' && q.assertion.assertion !== 'negated')) continue;
+        const q = nearestQualifier(doc, m);
+        if (!q) continue;
         const normal = q.value === 'normal';
-        value = q.assertion.assertion === 'negated' ? !normal : normal;
+        value = q.negated ? !normal : normal;
       }
       if (value !== null) out.push(ctx.finding({ field: 'enmg.sensory_normal', value, start: m.start, end: m.end, assertion: 'affirmed' }));
     }

@@ -24,7 +24,16 @@ export function studyMentions(doc: ParsedReport, ctx: ExtractContext, lexicon: s
   return ctx.mentions(lexicon).filter((m) => !inClinicalQuestion(doc, m.start));
 }
 
-export function statusOf(m: Mention): 'present' | 'absent' | 'uncertain' | null {
+// A trigger across a colon, semicolon or spaced dash belongs to another clause
+// ("polyneuropathy: absent sural response", "absent F-waves - with axonal loss").
+const CLAUSE_GAP = /[:;]|\s-\s/;
+
+export function statusOf(m: Mention, doc?: ParsedReport): 'present' | 'absent' | 'uncertain' | null {
+  const t = m.assertion.trigger;
+  if (doc && t && m.assertion.assertion !== 'affirmed') {
+    const gap = t.start >= m.end ? doc.norm.slice(m.end, t.start) : doc.norm.slice(t.end, m.start);
+    if (CLAUSE_GAP.test(gap)) return 'present';
+  }
   return STATUS_OF[m.assertion.assertion] ?? null;
 }
 
@@ -54,7 +63,7 @@ export function enmgStatus(opts: EnmgStatusOptions): Extractor {
       const out: Finding[] = [];
       for (const m of studyMentions(doc, ctx, opts.lexicon)) {
         if (opts.skip?.(m, doc)) continue;
-        const value = statusOf(m);
+        const value = statusOf(m, doc);
         if (value) out.push(ctx.finding({ field: opts.field, value, start: m.start, end: m.end, assertion: m.assertion }));
       }
       return out;
