@@ -27,6 +27,7 @@ const LIST_JOINER = /^\s*(?:and|и|\/|,|or|или|versus|vs\.?)\s*$/iu;
 const RESPECTIVELY = /respectively|соответственно/iu;
 const TO_NOT_BY = /(?:^|\s)(?:to|до)\s*$/iu;
 const COMPARATIVE_AFTER = /^\s*(?:lower|less|smaller|ниже|меньше)/iu;
+const RESPONSE_WORD = /response|ответ|potential|потенциал|ПД|wave|волн/iu;
 const LIMIT_WORD = /limit|границ|нормы|ULN|LLN|referen|референ|cut/iu;
 const ROW_LABEL_END = /[:;,]\s*$/;
 
@@ -236,7 +237,13 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
       }
       return null;
     }
-    if (v.unit === null) return null;
+    if (v.unit === null) {
+      // A bare number right after a measuring word ("amplitude 2.5", "DL 4.1") takes the word's default unit.
+      const cue = [...params].reverse().find((p) => p.end <= v.start);
+      if (!cue || !/^\s*[:=]?\s*$/.test(between(cue.end, v.start)) || RESPONSE_WORD.test(cue.text)) return null;
+      const r = resolveParam(cue.value, state.study, null);
+      return r ? { row: makeRow(state.nerve, null, r, v.value, v.valueMax), start: v.start, end: v.end } : null;
+    }
     const fitting = [...params].reverse().find((p) => p.end <= v.start && paramFitsUnit(p.value, v.unit))?.value
       ?? (state.param && paramFitsUnit(state.param, v.unit) ? state.param : null)
       ?? (v.unit === 'm/s' ? '*:conduction_velocity' : v.unit === 'mV' ? '*:amplitude' : v.unit === 'uV' ? 'sensory:amplitude' : null);
