@@ -26,9 +26,12 @@ const AFTER_LEVEL = /^\s*(?:vertebra\p{L}*(?:\s+bod\p{L}*)?|bod(?:y|ies)|поз�
 export function anchors(doc: ParsedReport, ctx: ExtractContext): Anchor[] {
   return ctx.memo('mri/anchors', () => {
     const levels = findLevelRanges(doc.norm);
+    // "intramedullary mass/tumour" names a cord lesion: its mass word is not a structure of its own.
+    const cordLesions = ctx.mentions('mri/cord-lesion').filter((m) => m.value === 'direct');
     const out: Anchor[] = [];
     for (const m of ctx.mentions('mri/anatomy')) {
       const structure = String(m.value) as Structure;
+      if (structure === 'mass' && cordLesions.some((l) => l.start < m.end && m.start < l.end)) continue;
       if (structure === 'vertebra') {
         // "тел 4-7 грудных позвонков": the word is part of the level itself.
         if (levels.some((r) => r.start < m.end && m.start < r.end)) continue;
@@ -184,6 +187,8 @@ export function assertionOf(doc: ParsedReport, ctx: ExtractContext, m: Mention):
   }
   if (assertion === 'affirmed') {
     if (LOCAL_HEDGE.test(doc.norm.slice(cs, ce))) return 'uncertain';
+    // "инфильтрация?": a question mark after the term.
+    if (/^[\s)]*\?/.test(doc.norm.slice(m.end, ce + 1))) return 'uncertain';
   }
   return assertion;
 }
