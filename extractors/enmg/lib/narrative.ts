@@ -22,7 +22,7 @@ interface State {
 }
 
 const FORWARD_GAP = /^\.?\s*(?:[:\-]\s*)?(?:(?:by|на|to|до|of|at)\s+)?$/iu;
-const BACKWARD_GAP = /^\s*(?:\(\s*)?(?:(?:lower|higher|less|ниже|выше|меньше|больше)\s+)?(?:(?:on|in|at)\s+(?:the\s+)?)?$/iu;
+const BACKWARD_GAP = /^\s*(?:\(\s*)?(?:to\s+(?:the\s+)?)?(?:(?:lower|higher|less|ниже|выше|меньше|больше)\s+)?(?:(?:on|in|at)\s+(?:the\s+)?)?$/iu;
 const LIST_JOINER = /^\s*(?:and|и|\/|,|or|или|versus|vs\.?)\s*$/iu;
 const RESPECTIVELY = /respectively|соответственно/iu;
 const TO_NOT_BY = /(?:^|\s)(?:to|до)\s*$/iu;
@@ -142,6 +142,8 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
   // Sides written right next to a value bind to it (forward first, "справа 2,3 мВ").
   const bound = new Map<ValueToken, Bound>();
   const unboundSides: Cue[] = [];
+  // Sides written after their value ("6.2 mV on the right") end a series: they set no side for what follows.
+  const trailing = new Set<Cue>();
   for (const side of cues.sides) {
     const next = values.find((v) => v.start >= side.end);
     if (next && FORWARD_GAP.test(between(side.end, next.start)) && !bound.has(next)) {
@@ -151,6 +153,7 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
     const prev = [...values].reverse().find((v) => v.end <= side.start);
     if (prev && BACKWARD_GAP.test(between(prev.end, side.start)) && !bound.has(prev)) {
       bind(prev, side);
+      trailing.add(side);
       continue;
     }
     unboundSides.push(side);
@@ -176,7 +179,7 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
   ].sort((a, b) => a.at - b.at);
 
   let side: Array<'right' | 'left'> | null = null;
-  let lastSideCue: Cue | null = null;
+  let valueSinceSide = false;
   let change: { sign: number; at: number } | null = null;
   let changeRun = false;
   let lastWasParam = false;
@@ -186,6 +189,7 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
   for (const e of events) {
     if ('v' in e) {
       sawValue = true;
+      valueSinceSide = true;
       const v = e.v;
       const list = listOf.get(v) ?? [v];
       let sides: Array<'right' | 'left' | null> = bound.get(v)?.sides ?? [];
@@ -198,12 +202,12 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
       if (!finding) continue;
       for (const s of sides) out.push({ ...finding, row: { ...finding.row, side: s } });
     } else if (e.kind === 'nerve') {
-      const keep = lastSideCue && /^\s*(?:the\s+)?$/i.test(between(lastSideCue.end, e.cue.start));
-      if (!keep) side = null;
+      // A side said before any value still belongs to this nerve ("Справа: ... срединного нерва 4,1 мВ").
+      if (valueSinceSide) side = null;
       state.nerve = e.cue.value;
     } else if (e.kind === 'side') {
-      side = sidesOf(e.cue.value);
-      lastSideCue = e.cue;
+      side = trailing.has(e.cue) ? null : sidesOf(e.cue.value);
+      valueSinceSide = false;
     } else if (e.kind === 'study') {
       if (isStudy(e.cue.value)) state.study = e.cue.value;
     } else if (e.kind === 'param') {
@@ -222,7 +226,9 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
     if (v.unit === '%') {
       const after = text.slice(v.end, v.end + 12);
       const amplitudeContext = state.param === null || state.param.endsWith(':amplitude');
-      const byChange = change !== null && !lastWasParam && !TO_NOT_BY.test(between(change.at, v.start));
+      // "decreased amplitudes of M-responses by 51%": a change word before the parameter still governs "by N%".
+      const byWord = /(?:by|на)\s*$/iu.test(text.slice(Math.max(range.start, v.start - 6), v.start));
+      const byChange = change !== null && (!lastWasParam || byWord) && !TO_NOT_BY.test(between(change.at, v.start));
       const comparative = COMPARATIVE_AFTER.test(after);
       if (amplitudeContext && (byChange || comparative || changeRun)) {
         changeRun = true;
@@ -232,7 +238,7 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
         return { row: makeRow(state.nerve, null, r, sign * v.value, v.valueMax === null ? null : sign * v.valueMax), start: v.start, end: v.end };
       }
       if (state.param?.endsWith(':persistence_pct')) {
-        const r = resolveParam(state.param, state.study, '%');
+        const r = resolveParam(state.param, state.study, '%', state.nerve);
         return r ? { row: makeRow(state.nerve, null, r, v.value, v.valueMax), start: v.start, end: v.end } : null;
       }
       return null;
@@ -241,14 +247,14 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
       // A bare number right after a measuring word ("amplitude 2.5", "DL 4.1") takes the word's default unit.
       const cue = [...params].reverse().find((p) => p.end <= v.start);
       if (!cue || !/^\s*[:=]?\s*$/.test(between(cue.end, v.start)) || RESPONSE_WORD.test(cue.text)) return null;
-      const r = resolveParam(cue.value, state.study, null);
+      const r = resolveParam(cue.value, state.study, null, state.nerve);
       return r ? { row: makeRow(state.nerve, null, r, v.value, v.valueMax), start: v.start, end: v.end } : null;
     }
     const fitting = [...params].reverse().find((p) => p.end <= v.start && paramFitsUnit(p.value, v.unit))?.value
       ?? (state.param && paramFitsUnit(state.param, v.unit) ? state.param : null)
       ?? (v.unit === 'm/s' ? '*:conduction_velocity' : v.unit === 'mV' ? '*:amplitude' : v.unit === 'uV' ? 'sensory:amplitude' : null);
     if (!fitting) return null;
-    const r = resolveParam(fitting, state.study, v.unit);
+    const r = resolveParam(fitting, state.study, v.unit, state.nerve);
     if (!r) return null;
     const finding: RowFinding = { row: makeRow(state.nerve, null, r, v.value, v.valueMax), start: v.start, end: v.end };
     const limits = refs.filter((x) => x.start > v.end && x.start - v.end < 40 && !values.some((y) => y.start > v.end && y.start < x.start) && (x.unit === null || x.unit === v.unit));

@@ -58,10 +58,14 @@ export interface Resolved {
  * The concrete study, param and unit of a value: the word's own study wins over the context;
  * "latency" alone is distal for nerve conduction and minimal for F-waves and H-reflexes.
  */
-export function resolveParam(cue: string, context: Study | null, unit: Unit | null): Resolved | null {
+// Nerves that carry only sensory fibres in routine studies.
+const SENSORY_NERVES: readonly string[] = ['sural', 'superficial_peroneal'];
+
+export function resolveParam(cue: string, context: Study | null, unit: Unit | null, nerve: string | null = null): Resolved | null {
   const [own, word] = cue.split(':') as [string, string];
   if (!paramFitsUnit(cue, unit)) return null;
   let study: Study | null = own !== '*' && isStudy(own) ? own : context;
+  if (nerve && SENSORY_NERVES.includes(nerve) && (study === null || study === 'motor') && unit !== 'mV') study = 'sensory';
   let param: Param;
   switch (word) {
     case 'latency':

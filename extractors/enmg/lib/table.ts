@@ -202,6 +202,15 @@ export function readTables(doc: ParsedReport): TableResult {
       consumed.push(line);
       return;
     }
+    if (header && cells.length >= 2 && cells.every((c) => isUnitCell(doc, c))) {
+      // A units line under the header ("ms  mV  m/s") gives each column its unit.
+      assignColumns(header, cells, delimited).forEach((col, i) => {
+        const u = doc.lex.get('enmg/units').find(doc.norm, cells[i]!.start, cells[i]!.end)[0];
+        if (col && u) col.unit = u.term.value as Unit;
+      });
+      consumed.push(line);
+      return;
+    }
     const isData = header !== null && cells.length >= 2 && !NUMERIC_CELL.test(cells[0]!.text.replace(/^[|]/, ''))
       ? cells.slice(1).some((c) => NUMERIC_CELL.test(c.text))
         || (!/\d/.test(cells[0]!.text) && cells.slice(1).every((c) => EMPTY_CELL.test(c.text))) : false;
@@ -224,6 +233,11 @@ function sideBounds(h: Header): SideColumns['bounds'] {
   const out: SideColumns['bounds'] = [];
   for (const c of h.columns) if (c.side && !out.some((b) => b.side === c.side)) out.push({ col: c.col, side: c.side });
   return out;
+}
+
+function isUnitCell(doc: ParsedReport, cell: Cell): boolean {
+  const u = doc.lex.get('enmg/units').find(doc.norm, cell.start, cell.end)[0];
+  return u !== undefined && doc.norm.slice(cell.start, cell.end).replace(/[()\s]/g, '') === u.text.replace(/\s/g, '');
 }
 
 function applyLayout(h: Header, layout: Array<'right' | 'left'> | null): void {
@@ -267,7 +281,7 @@ function readRow(
     }
     const hasGroups = header.columns.some((c) => c.group > 0);
     const study = col.study ?? (hasGroups ? groupStudy(col.group) : null) ?? headStudy;
-    const resolved = resolveParam(col.cue!, study, v.unit ?? col.unit);
+    const resolved = resolveParam(col.cue!, study, v.unit ?? col.unit, nerve);
     if (!resolved) return;
     const finding: RowFinding = { row: makeRow(nerve, col.side ?? side, resolved, v.value, v.valueMax), start: cell.start, end: cell.end };
     out.push(finding);
