@@ -36,15 +36,17 @@ const BELOW = String.raw`(?:<=?|≤|до|less\s+than|below|under|up\s+to|не\s+
 const ABOVE = String.raw`(?:>=?|≥|от|above|more\s+than|over|не\s+менее|более|выше|min\.?)`;
 const FRACTION = String.raw`(?:\s*/\s*(\d+)(?![\d\p{L}]))?`;
 const RANGE_BODY = String.raw`${REF_LABEL}(?:(${BELOW})|(${ABOVE}))?\s*(${NUM})${FRACTION}(?:\s*(?:-|to|до|\.\.\.?|…)\s*(${NUM})${FRACTION})?`;
-const BRACKET_RANGE = new RegExp(String.raw`^[ \t]*\(\s*${RANGE_BODY}\s*(?:[\p{L}µμ/%^\d]{1,12}\s*)?\)`, 'iu');
-const BARE_RANGE = new RegExp(String.raw`^[ \t]*(?:\[\s*)?${RANGE_BODY}(?:\s*\])?(?![\p{L}\p{N}])`, 'iu');
+const BRACKET_RANGE = new RegExp(String.raw`^[ \t|]*\(\s*${RANGE_BODY}\s*(?:[\p{L}µμ/%^\d]{1,12}\s*)?\)`, 'iu');
+const BARE_RANGE = new RegExp(String.raw`^[ \t|]*(?:\[\s*)?${RANGE_BODY}(?:\s*\])?(?![\p{L}\p{N}])`, 'iu');
 const FLAG_WORDS = String.raw`(high|low|raised|elevated|decreased|normal|повыш\p{L}*|сниж\p{L}*|норма|в\s+норме)`;
 const FLAG_LETTERS = String.raw`(HH|LL|H|L|N|↑|↓)`;
 const BRACKET_FLAG = new RegExp(String.raw`^[ \t]*\(\s*${FLAG_WORDS}\s*\)`, 'iu');
 const BRACKET_LETTER = new RegExp(String.raw`^[ \t]*\(\s*${FLAG_LETTERS}\s*\)`, 'u');
-const BARE_FLAG = new RegExp(String.raw`^[ \t,]*${FLAG_WORDS}(?![\p{L}\p{N}])`, 'iu');
-const BARE_LETTER = new RegExp(String.raw`^[ \t,]*${FLAG_LETTERS}(?![\p{L}\p{N}])`, 'u');
+const BARE_FLAG = new RegExp(String.raw`^[ \t,|]*${FLAG_WORDS}(?![\p{L}\p{N}])`, 'iu');
+const BARE_LETTER = new RegExp(String.raw`^[ \t,|]*${FLAG_LETTERS}(?![\p{L}\p{N}])`, 'u');
 const SKIP_BRACKETS = /\([^()\n]*\)/g;
+// A number after these is a threshold in a comment ("B12 below 150 pmol/l suggests..."), not a result.
+const THRESHOLD_GAP = /(?<![\p{L}])(?:below|above|under|over|less\s+than|greater\s+than|more\s+than|exceed\p{L}*|cut-?off|threshold|target|ниже|выше|менее|более|свыше|порог\p{L}*)(?![\p{L}])/iu;
 const DATE_OR_TIME = /\d{1,4}(?:[./-]\d{1,2}[./-]\d{2,4}|[./:]\d{1,2})(?!\d)/g;
 
 function flagOf(word: string): 'low' | 'normal' | 'high' {
@@ -128,7 +130,7 @@ export function readValueAfter(norm: string, from: number, limit: number, lex: L
       NUMBER_AT.lastIndex = numEnd + 1;
       continue;
     }
-    if (/\d/.test(gap)) return null;
+    if (/\d/.test(gap) || THRESHOLD_GAP.test(gap)) return null;
     const value = parseNumber(numText);
     if (value === null) return null;
     let denominator: number | undefined;

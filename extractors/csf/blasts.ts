@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
-import { csfZones, inZones } from './zone.js';
+import { csfZones, inZones, otherSpecimenAt } from './zone.js';
 
 const STATUS_OF = { affirmed: 'present', historical: undefined, negated: 'absent', uncertain: 'uncertain', hypothetical: undefined } as const;
 // "бластные клетки: не найдены", "blasts - not seen": a result after the cells, within its clause.
@@ -19,7 +19,7 @@ export const csfBlasts = defineExtractor({
     id: 'csf/blasts',
     fields: ['csf.blasts'],
     reportTypes: ['csf', 'lab'],
-    lexicons: ['csf/blasts', 'csf/specimen', 'lab/results'],
+    lexicons: ['csf/blasts', 'csf/specimen', 'csf/other-specimen', 'lab/results'],
     description: 'Blast (leukaemic) cells in the CSF: present, absent or uncertain.',
   },
   extract(doc, ctx) {
@@ -27,7 +27,7 @@ export const csfBlasts = defineExtractor({
     const zones = csfZones(doc, ctx);
     const results = ctx.mentions('lab/results');
     for (const m of ctx.mentions('csf/blasts')) {
-      if (!inZones(zones, m.start) || m.sentence.section === 'clinical') continue;
+      if (!inZones(zones, m.start) || m.sentence.section === 'clinical' || otherSpecimenAt(doc, ctx, m.start)) continue;
       let value: string | undefined = typeof m.value === 'string' ? m.value : STATUS_OF[m.assertion.assertion];
       if (value === 'present' && typeof m.value !== 'string') {
         const clauseEnd = clauseEndOf(doc.norm, m.end, Math.min(m.sentence.end, m.end + RESULT_REACH));

@@ -3,7 +3,7 @@ import { convert, roundValue } from '../../src/units/convert.js';
 import { readValueAfter, scaleReference } from '../common/values.js';
 import { defineExtractor } from '../define.js';
 import { nextOtherLabel } from '../lab/value-field.js';
-import { csfZones, inZones } from './zone.js';
+import { csfZones, inZones, otherSpecimenAt } from './zone.js';
 
 /**
  * csf.cells_per_ul: the white-cell count after a cytosis / cell-count / WBC label (never
@@ -16,7 +16,7 @@ export const csfCells = defineExtractor({
     id: 'csf/cells',
     fields: ['csf.cells_per_ul'],
     reportTypes: ['csf', 'lab'],
-    lexicons: ['csf/analytes', 'csf/specimen', 'units/units'],
+    lexicons: ['csf/analytes', 'csf/specimen', 'csf/other-specimen', 'units/units'],
     description: 'CSF white-cell count per microlitre.',
   },
   extract(doc, ctx) {
@@ -26,7 +26,7 @@ export const csfCells = defineExtractor({
     // A second label inside the first one's reading ("B12 (cobalamin) 300") is the same value.
     let readUntil = 0;
     for (const m of labels) {
-      if (m.value !== 'cells' || !inZones(zones, m.start) || m.start < readUntil) continue;
+      if (m.value !== 'cells' || !inZones(zones, m.start) || m.start < readUntil || otherSpecimenAt(doc, ctx, m.start)) continue;
       const reading = readValueAfter(doc.norm, m.end, nextOtherLabel(labels, m, doc.norm.length), doc.lex, 30);
       if (!reading || reading.unit === 'percent') continue;
       readUntil = reading.stop;

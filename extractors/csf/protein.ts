@@ -9,9 +9,21 @@ import { csfZones, inZones } from './zone.js';
 const MAX_CSF_PROTEIN_MG_L = 20000;
 
 /**
+ * The unit of a bare protein value: the reference range tells it (0.15-0.45 g/l, 15-45 mg/dl,
+ * 150-450 mg/l); else a value under 5 is g/l, and a larger one mg/dl in English (the US
+ * convention) or mg/l in Russian.
+ */
+function unitWithoutSpelling(value: number, refHigh: number | null, lang: string): string | null {
+  if (refHigh !== null) return refHigh <= 2 ? 'g/l' : refHigh <= 120 ? 'mg/dl' : 'mg/l';
+  if (value < 5) return 'g/l';
+  if (lang === 'en') return 'mg/dl';
+  return value >= 50 ? 'mg/l' : null;
+}
+
+/**
  * csf.protein_mg_l: the value after a CSF protein label (not CRP, myelin basic protein or
- * other protein-named markers), converted to mg/l. Without a written unit the size tells
- * g/l (under 10) from mg/l (50 and more), with a warning; anything between is left out.
+ * other protein-named markers), converted to mg/l. A bare value gets its unit from the
+ * reference range or its size (unitWithoutSpelling), always with a warning.
  */
 export const csfProtein = defineExtractor({
   meta: {
@@ -38,7 +50,7 @@ export const csfProtein = defineExtractor({
           ctx.warn('W_UNIT_UNKNOWN', 'csf.protein_mg_l: unit not in the unit table', reading.unknownUnit.start, reading.unknownUnit.end);
           continue;
         }
-        unit = reading.value < 10 ? 'g/l' : reading.value >= 50 ? 'mg/l' : null;
+        unit = unitWithoutSpelling(reading.value, reading.reference?.high ?? null, doc.lang);
         if (!unit) continue;
         ctx.warn('W_UNIT_INFERRED', `csf.protein_mg_l: no unit written, ${unit} assumed`, reading.start, reading.end);
       }

@@ -52,3 +52,17 @@ export function csfZones(doc: ParsedReport, ctx: ExtractContext): Zone[] {
 }
 
 export const inZones = (zones: readonly Zone[], pos: number) => zones.some(([s, e]) => pos >= s && pos < e);
+
+/**
+ * Whether the line segment around `pos` (up to ';' or a line end) names another specimen
+ * (blood, marrow, serum) and not CSF: its blasts or counts are not CSF values.
+ */
+export function otherSpecimenAt(doc: ParsedReport, ctx: ExtractContext, pos: number): boolean {
+  const text = doc.norm;
+  let start = pos;
+  while (start > 0 && !/[;\n]/.test(text[start - 1]!)) start--;
+  let end = pos;
+  while (end < text.length && !/[;\n]/.test(text[end]!)) end++;
+  const inside = (m: { start: number }) => m.start >= start && m.start < end;
+  return ctx.mentions('csf/other-specimen').some(inside) && !ctx.mentions('csf/specimen').some(inside);
+}

@@ -24,7 +24,7 @@ function unitPatterns(matcher: Matcher): Array<{ unit: string; re: RegExp }> {
 
 /** The longest unit spelling starting at `pos` (after optional spaces on the same line). */
 export function readUnitAt(text: string, pos: number, lex: LexiconSet): UnitMatch | null {
-  const lead = /[ \t]*/y;
+  const lead = /[ \t|]*/y;
   lead.lastIndex = pos;
   lead.exec(text);
   const at = lead.lastIndex;
