@@ -142,7 +142,8 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
   // Sides written right next to a value bind to it (forward first, "справа 2,3 мВ").
   const bound = new Map<ValueToken, Bound>();
   const unboundSides: Cue[] = [];
-  // Sides written after their value ("6.2 mV on the right") end a series: they set no side for what follows.
+  // Sides written after their value ("6.2 mV on the right") end a series: they set no side for
+  // what follows; "on both sides" goes on covering the sentence.
   const trailing = new Set<Cue>();
   for (const side of cues.sides) {
     const next = values.find((v) => v.start >= side.end);
@@ -153,7 +154,7 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
     const prev = [...values].reverse().find((v) => v.end <= side.start);
     if (prev && BACKWARD_GAP.test(between(prev.end, side.start)) && !bound.has(prev)) {
       bind(prev, side);
-      trailing.add(side);
+      if (side.value !== 'both') trailing.add(side);
       continue;
     }
     unboundSides.push(side);
