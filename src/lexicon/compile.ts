@@ -58,15 +58,64 @@ function bounded(pattern: string): string {
   return `${WORD_START}(?:${pattern})${WORD_END}`;
 }
 
+const KEY_LENGTH = 3;
+const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+
+/** The index key of a literal: its first letters (lower case, е for ё), or null when it cannot be indexed. */
+function literalKey(literal: string): string | null {
+  const first = literal.trim().split(/[\s-]/)[0]!.replace(/\*$/, '').toLowerCase().replace(/ё/g, 'е');
+  if (!first || !/^[\p{L}\p{N}]+$/u.test(first)) return null;
+  return first.slice(0, KEY_LENGTH);
+}
+
+// One-entry caches: a report's text is matched by many lexicons in a row.
+let lastText = '';
+let lastLower = '';
+let lastStarts: number[] = [];
+function textIndex(text: string): { lower: string; starts: number[] } {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase().replace(/ё/g, 'е');
+    lastStarts = [];
+    TOKEN_START.lastIndex = 0;
+    for (let m = TOKEN_START.exec(text); m; m = TOKEN_START.exec(text)) lastStarts.push(m.index);
+  }
+  return { lower: lastLower, starts: lastStarts };
+}
+
+function firstAtOrAfter(list: number[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface IndexedTerm {
+  term: CompiledTerm;
+  sticky: RegExp;
+}
+
+/**
+ * A lexicon's matcher. Literal terms are indexed by their first letters: at each word start
+ * only the few terms sharing its first letters are tried, so matching costs about one
+ * lookup per word whatever the lexicon's size. Regex pattern terms run as one alternation.
+ */
 export function compileLexicon(id: string, file: LexiconFile): Matcher {
   const raw: Array<{ term: LexiconTerm; value?: string | number | boolean }> = file.terms.map((term) => ({ term }));
   for (const [value, terms] of Object.entries(file.values ?? {})) for (const term of terms) raw.push({ term, value });
-  const terms: CompiledTerm[] = raw.map(({ term, value }) => {
+  const terms: CompiledTerm[] = [];
+  const index = new Map<string, IndexedTerm[]>();
+  const rest: CompiledTerm[] = [];
+  for (const { term, value } of raw) {
     const obj = typeof term === 'string' ? {} : term;
     const merged = { ...file.defaults, ...obj };
     const source = termPattern(term);
     const v = obj.value ?? value ?? file.defaults?.value;
-    return {
+    const compiled: CompiledTerm = {
       source,
       ...(v !== undefined ? { value: v } : {}),
       ...(merged.category ? { category: merged.category } : {}),
@@ -74,25 +123,71 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       ...(merged.maxScope ? { maxScope: merged.maxScope } : {}),
       exact: new RegExp(`^(?:${source})$`, 'iu'),
     };
-  });
+    terms.push(compiled);
+    const literal = typeof term === 'string' ? term : term.literal;
+    const key = literal === undefined ? null : literalKey(literal);
+    if (key === null) rest.push(compiled);
+    else {
+      const list = index.get(key) ?? [];
+      list.push({ term: compiled, sticky: new RegExp(bounded(source), 'iuy') });
+      index.set(key, list);
+    }
+  }
   // Longer sources first: alternation is leftmost-first, we want the longest term at a position.
-  const ordered = [...terms].sort((a, b) => b.source.length - a.source.length);
+  const ordered = [...rest].sort((a, b) => b.source.length - a.source.length);
   const union = ordered.length ? new RegExp(ordered.map((t) => bounded(t.source)).join('|'), 'giu') : null;
+  const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
+
+  function findIndexed(text: string, from: number, to: number, out: TermMatch[]): void {
+    if (!index.size) return;
+    const { lower, starts } = textIndex(text);
+    for (let i = firstAtOrAfter(starts, from); i < starts.length; i++) {
+      const pos = starts[i]!;
+      if (pos >= to) break;
+      let best: TermMatch | null = null;
+      for (const len of keyLengths) {
+        const key = lower.slice(pos, pos + len);
+        if (key.length < len) continue;
+        for (const cand of index.get(key) ?? []) {
+          cand.sticky.lastIndex = pos;
+          const m = cand.sticky.exec(text);
+          if (!m || pos + m[0].length > to) continue;
+          if (!best || m[0].length > best.end - best.start) best = { start: pos, end: pos + m[0].length, text: m[0], term: cand.term };
+        }
+      }
+      if (best) out.push(best);
+    }
+  }
+
+  function findRest(text: string, from: number, to: number, out: TermMatch[]): void {
+    if (!union) return;
+    const hay = to < text.length ? text.slice(0, to) : text;
+    union.lastIndex = from;
+    for (let m = union.exec(hay); m; m = union.exec(hay)) {
+      if (m[0].length === 0) {
+        union.lastIndex++;
+        continue;
+      }
+      const term = ordered.find((t) => t.exact.test(m![0])) ?? ordered[0]!;
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], term });
+    }
+  }
+
   return {
     id,
     terms,
     find(text, from = 0, to = text.length) {
-      if (!union) return [];
+      const all: TermMatch[] = [];
+      findIndexed(text, from, to, all);
+      findRest(text, from, to, all);
+      // Leftmost, then longest; drop what overlaps a match already taken.
+      all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
       const out: TermMatch[] = [];
-      const hay = to < text.length ? text.slice(0, to) : text;
-      union.lastIndex = from;
-      for (let m = union.exec(hay); m; m = union.exec(hay)) {
-        if (m[0].length === 0) {
-          union.lastIndex++;
-          continue;
-        }
-        const term = ordered.find((t) => t.exact.test(m![0])) ?? ordered[0]!;
-        out.push({ start: m.index, end: m.index + m[0].length, text: m[0], term });
+      let reach = -1;
+      for (const m of all) {
+        if (m.start < reach) continue;
+        out.push(m);
+        reach = m.end;
       }
       return out;
     },
