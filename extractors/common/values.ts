@@ -111,6 +111,7 @@ export function readReference(norm: string, pos: number, limit: number, value: n
  * `maxGap` characters. Dates in the gap are stepped over.
  */
 export function readValueAfter(norm: string, from: number, limit: number, lex: LexiconSet, maxGap = 60): ValueReading | null {
+  const lang = lex.lang;
   const lineEnd = norm.indexOf('\n', from);
   const end = Math.min(limit, lineEnd < 0 ? norm.length : lineEnd);
   NUMBER_AT.lastIndex = from;
@@ -131,7 +132,8 @@ export function readValueAfter(norm: string, from: number, limit: number, lex: L
       continue;
     }
     if (/\d/.test(gap) || THRESHOLD_GAP.test(gap)) return null;
-    const value = parseNumber(numText);
+    // English writes thousands with a comma ("protein 1,342"); Russian never does.
+    const value = lang === 'en' && /^\d{1,3}(?:,\d{3})+$/.test(numText) ? Number(numText.replace(/,/g, '')) : parseNumber(numText);
     if (value === null) return null;
     let denominator: number | undefined;
     const den = /^[ \t]*\/[ \t]*(\d+)(?![\d\p{L}^])/u.exec(norm.slice(numEnd, end));
