@@ -68,19 +68,20 @@ function literalKey(literal: string): string | null {
   return first.slice(0, KEY_LENGTH);
 }
 
-// One-entry caches: a report's text is matched by many lexicons in a row.
-let lastText = '';
-let lastLower = '';
-let lastStarts: number[] = [];
+// A few recent texts: a report's text (and its sentences) are matched by many lexicons in a row.
+const TEXT_CACHE_SIZE = 32;
+const textCache = new Map<string, { lower: string; starts: number[] }>();
 function textIndex(text: string): { lower: string; starts: number[] } {
-  if (text !== lastText) {
-    lastText = text;
-    lastLower = text.toLowerCase().replace(/ё/g, 'е');
-    lastStarts = [];
+  let hit = textCache.get(text);
+  if (!hit) {
+    const starts: number[] = [];
     TOKEN_START.lastIndex = 0;
-    for (let m = TOKEN_START.exec(text); m; m = TOKEN_START.exec(text)) lastStarts.push(m.index);
+    for (let m = TOKEN_START.exec(text); m; m = TOKEN_START.exec(text)) starts.push(m.index);
+    hit = { lower: text.toLowerCase().replace(/ё/g, 'е'), starts };
+    if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
+    textCache.set(text, hit);
   }
-  return { lower: lastLower, starts: lastStarts };
+  return hit;
 }
 
 function firstAtOrAfter(list: number[], pos: number): number {
