@@ -136,6 +136,8 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   }
   // Longer sources first: alternation is leftmost-first, we want the longest term at a position.
   const ordered = [...rest].sort((a, b) => b.source.length - a.source.length);
+  // Which term made a match: tried in place (sticky), so terms with lookarounds are named right.
+  const restSticky = ordered.map((t) => ({ term: t, sticky: new RegExp(bounded(t.source), 'iuy') }));
   const union = ordered.length ? new RegExp(ordered.map((t) => bounded(t.source)).join('|'), 'giu') : null;
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
 
@@ -169,8 +171,13 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
         union.lastIndex++;
         continue;
       }
-      const term = ordered.find((t) => t.exact.test(m![0])) ?? ordered[0]!;
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], term });
+      const at = m.index;
+      const len = m[0].length;
+      const term = restSticky.find((r) => {
+        r.sticky.lastIndex = at;
+        return r.sticky.exec(hay)?.[0].length === len;
+      })?.term ?? ordered[0]!;
+      out.push({ start: at, end: at + len, text: m[0], term });
     }
   }
 
