@@ -22,7 +22,7 @@ export function parseReport(input: ReportInput, opts: ParseOptions = {}): Parsed
   const lang = opts.lang ?? detectLanguage(text.norm);
   if (!lang) throw new MyelexError('E_LANGUAGE_UNSUPPORTED');
   const lex = loadLexicons(lang);
-  const type = opts.type ?? detectReportType(text.norm, lex);
+  const type = opts.type ?? input.type ?? (input.title ? detectReportType(input.title, lex) : null) ?? detectReportType(text.norm, lex);
   const sections = sectionize(text.norm, lex);
   const sentences = splitSentences(text.norm, sections);
   return { input, text, norm: text.norm, lang, type, lex, sections, sentences };

@@ -21,6 +21,12 @@ describe('processReport', () => {
     const line = processReport({ id: 'r', text });
     for (const f of line.findings) expect(text.slice(f.span[0], f.span[1])).toBe(f.text);
   });
+  it('takes the report type from the input, or from a separate title, before the text', () => {
+    const text = 'CC: numbness.\nHX: CSF showed 3 cells; cytosis normal; lumbar puncture done.';
+    expect(processReport({ id: 'r', text }).record['report.type']).toBe('csf');
+    expect(processReport({ id: 'r', text, title: 'MRI T-spine' }).record['report.type']).toBe('mri');
+    expect(processReport({ id: 'r', text, type: 'note' }).record['report.type']).toBe('note');
+  });
   it('falls back to the input date when the text has none', () => {
     const line = processReport({ id: 'r', date: '2023-05-06', text: 'MRI LUMBAR SPINE\nFindings: normal.' });
     expect(line.record['report.date']).toBe('2023-05-06');
