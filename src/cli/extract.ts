@@ -7,6 +7,14 @@ import { parseCommand, positiveInt, str, UsageError } from './args.js';
 import { formatOther, OTHER_FORMATS } from './formats.js';
 import { Progress } from './progress.js';
 import { Sink } from './sink.js';
+import type { InputItem } from '../io/types.js';
+
+async function* keepTexts(items: AsyncIterable<InputItem>, texts: Map<string, string>): AsyncGenerator<InputItem> {
+  for await (const item of items) {
+    if (item.kind === 'report') texts.set(item.input.id, item.input.text);
+    yield item;
+  }
+}
 
 export const EXTRACT_HELP = `Usage: myelex extract INPUT... [options]
 
@@ -52,20 +60,27 @@ export async function runExtract(argv: string[]): Promise<number> {
   const progress = new Progress('myelex extract', null);
   if (process.stderr.isTTY) void countInputs(positionals).then((n) => progress.setTotal(n));
   const sink = new Sink(str(values.out));
-  const keep = Boolean(values.patients) || format !== 'jsonl' && format !== 'csv';
+  const registry = format !== 'jsonl' && format !== 'csv';
+  const keep = Boolean(values.patients) || registry;
   const kept: OutputLine[] = [];
+  // OMOP snippets quote the original text at each finding's offset: keep the texts for that format only.
+  const texts = format === 'omop' ? new Map<string, string>() : undefined;
+  const inputs = texts ? keepTexts(readInputs(positionals, readOpts), texts) : readInputs(positionals, readOpts);
   if (format === 'csv') await sink.write(recordCsvHeader());
-  for await (const line of runBulk(readInputs(positionals, readOpts), threads ? { threads } : {})) {
+  for await (const line of runBulk(inputs, threads ? { threads } : {})) {
     progress.tick(isErrorLine(line));
     if (keep) kept.push(line);
     if (format === 'jsonl') await sink.write(`${JSON.stringify(line)}\n`);
     else if (format === 'csv') await sink.write(recordCsvRow(line));
   }
   let patientCount = 0;
-  const patientLines = values.patients ? classifyRecords(kept) : undefined;
-  if (format !== 'jsonl' && format !== 'csv') await sink.write(await formatOther(format, kept, patientLines));
+  // REDCap and FHIR carry the differential of each patient, so classify for them too.
+  const patientLines = values.patients || format === 'redcap' || format === 'fhir' ? classifyRecords(kept) : undefined;
+  if (registry) {
+    await sink.write(formatOther('extract', format, { lines: kept, ...(patientLines ? { patients: patientLines } : {}), ...(texts ? { texts } : {}) }));
+  }
   await sink.close();
-  if (patientLines) {
+  if (patientLines && values.patients) {
     const out = new Sink(str(values.patients));
     for (const p of patientLines) await out.write(`${JSON.stringify(p)}\n`);
     await out.close();

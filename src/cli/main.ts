@@ -36,10 +36,9 @@ async function runRedcapDictionary(argv: string[]): Promise<number> {
     process.stdout.write('Usage: myelex redcap-dictionary [--out FILE]\n\nWrites the REDCap data dictionary CSV for every field the records carry.\n');
     return 0;
   }
-  const path = '../export/index.js';
-  const mod = (await import(path)) as { redcapDictionary: () => string };
+  const { redcapDictionary } = await import('../export/index.js');
   const sink = new Sink(str(values.out));
-  await sink.write(mod.redcapDictionary());
+  await sink.write(redcapDictionary());
   await sink.close();
   return 0;
 }
