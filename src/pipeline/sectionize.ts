@@ -22,6 +22,7 @@ export function sectionize(norm: string, lex: LexiconSet): Section[] {
     const value = String(m.term.value ?? 'other');
     heads.push({ at: lineStart, name: (NAMES.has(value) ? value : 'other') as SectionName, heading: m.text });
   }
+  if (heads.length === 0) return headless(norm);
   const sections: Section[] = [];
   let prev = 0;
   let prevName: SectionName = 'header';
@@ -35,5 +36,55 @@ export function sectionize(norm: string, lex: LexiconSet): Section[] {
     prevHeading = h.heading;
   }
   sections.push({ name: prevName, heading: prevHeading, start: prev, end: norm.length });
+  const first = sections[0];
+  if (first && first.name === 'header') {
+    const body = bodyStart(norm, first.start, first.end);
+    if (body !== null) {
+      sections.splice(0, 1, { ...first, end: body }, { name: 'other', heading: '', start: body, end: first.end });
+    }
+  }
   return sections.filter((s) => s.end > s.start || sections.length === 1);
+}
+
+// A prose statement: a capitalised sentence of six words or more, not "Label: value", not a question.
+const PROSE_LINE = /^[\p{Lu}][^:?]*\.$/u;
+const isProse = (line: string): boolean => {
+  const t = line.trim();
+  return t.length >= 40 && t.split(/\s+/).length >= 6 && PROSE_LINE.test(t) && /\p{Ll}{3}/u.test(t);
+};
+
+/**
+ * Where the body starts inside the text before the first heading: the first of two consecutive
+ * prose lines (a paragraph of findings written before "Impression:" with no "Findings:" of its
+ * own), or null when the header is only title, labels and metadata.
+ */
+function bodyStart(norm: string, start: number, end: number): number | null {
+  const lines: Array<{ at: number; text: string }> = [];
+  let at = start;
+  for (const text of norm.slice(start, end).split('\n')) {
+    lines.push({ at, text });
+    at += text.length + 1;
+  }
+  for (let i = 1; i + 1 < lines.length; i++) {
+    if (isProse(lines[i]!.text) && isProse(lines[i + 1]!.text)) return lines[i]!.at;
+  }
+  return null;
+}
+
+/**
+ * A report without any heading: the title line (or, in a one-paragraph report, its first
+ * sentence) is the header and the rest is the body ('other'), not all header.
+ */
+function headless(norm: string): Section[] {
+  const text = norm.replace(/\s+$/, '');
+  let cut = text.indexOf('\n');
+  if (cut < 0 || cut > 200) {
+    const m = /[.](?=\s+[\p{Lu}\d])/u.exec(text.slice(0, cut < 0 ? undefined : cut));
+    cut = m ? m.index + 1 : -1;
+  }
+  if (cut <= 0 || cut >= text.length) return [{ name: 'header', heading: '', start: 0, end: norm.length }];
+  return [
+    { name: 'header', heading: '', start: 0, end: cut },
+    { name: 'other', heading: '', start: cut, end: norm.length },
+  ];
 }
