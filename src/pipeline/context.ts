@@ -12,9 +12,20 @@ import { WORD_END, WORD_START, type CompiledTerm, type Matcher, type TermMatch }
  * ";" and a field's colon end a scope, but "Edema: none" (a value right after the colon)
  * speaks of its label and "Past medical history: A, B" (a trigger as label) covers its
  * field; a trigger inside parentheses does not reach outside them; a postposed trigger does
- * not reach back over a comma unless a list ("A, B and C not seen") or right after it.
+ * not reach back over a comma unless a list ("A, B and C not seen"; "A, B not seen" when the
+ * trigger closes the sentence and the list is bare nouns) or right after it; commas inside a
+ * bracket ("(A, B) not seen") do not count. A spaced dash separates clauses like ";" and, as
+ * a field separator ("Edema - none"), like a colon; a value after a colon or dash speaks of
+ * its label only when it is the whole value ("Edema: none", not "Neuropathy: absent F-waves").
+ * Particles of context/adjacent ("не", "non") negate only the word right after them; a "?"
+ * after a finding hedges it. A literal written twice with different directions or scopes
+ * keeps each ("absent" forward and backward with their own reach).
  */
 const TRIGGER_LEXICONS = ['context/negation', 'context/hedging', 'context/history', 'context/hypothetical'] as const;
+/** Particles that reach only the word right after them ("не утолщён", "non-enhancing"). */
+const ADJACENT_LEXICON = 'context/adjacent';
+/** Words a "?" after a finding reaches back over ("инфильтрация костного мозга?"). */
+const QUESTION_SCOPE = 3;
 const DEFAULT_FORWARD_SCOPE = 12;
 const DEFAULT_BACKWARD_SCOPE = 6;
 
@@ -36,6 +47,8 @@ export interface SentenceContext {
    * target that starts inside that phrase ("no change in vision" negates "change in vision").
    */
   suppressed?: Array<{ trigger: ContextTrigger; pseudo: { start: number; end: number } }>;
+  /** End offset of the sentence (a postposed trigger that closes it may reach back over a list). */
+  end?: number;
 }
 
 export interface AssertionResult {
@@ -48,20 +61,26 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 const sticky = new WeakMap<CompiledTerm, RegExp>();
 /**
- * The term a match stands for, tested in place: a term whose pattern has a lookahead
- * ("no" at a line's end) only counts where its context holds, not on the bare text.
+ * The terms a match stands for, tested in place: a term whose pattern has a lookahead
+ * ("no" at a line's end) only counts where its context holds, not on the bare text. The
+ * longest source wins; terms of equal source (one literal written twice, with different
+ * directions or scopes) all count, each as a trigger of its own.
  */
-function inPlace(matcher: Matcher, hay: string, m: TermMatch): TermMatch {
-  let best: CompiledTerm | undefined;
+function inPlace(matcher: Matcher, hay: string, m: TermMatch): TermMatch[] {
+  let best: CompiledTerm[] = [];
   for (const term of matcher.terms) {
     if (!term.exact.test(m.text)) continue;
     let re = sticky.get(term);
     if (!re) sticky.set(term, (re = new RegExp(`${WORD_START}(?:${term.source})${WORD_END}`, 'iuy')));
     re.lastIndex = m.start;
     const hit = re.exec(hay);
-    if (hit && hit[0].length === m.end - m.start && (!best || term.source.length > best.source.length)) best = term;
+    if (!hit || hit[0].length !== m.end - m.start) continue;
+    const top = best[0];
+    if (!top || term.source.length > top.source.length) best = [term];
+    else if (term.source === top.source) best.push(term);
   }
-  return best && best !== m.term ? { ...m, term: best } : m;
+  if (!best.length) return [m];
+  return best.map((term) => (term === m.term ? m : { ...m, term }));
 }
 
 function findAll(lex: LexiconSet, id: string, text: string, start: number, end: number): TermMatch[] {
@@ -69,7 +88,7 @@ function findAll(lex: LexiconSet, id: string, text: string, start: number, end: 
   const found = matcher.find(text, start, end);
   if (!found.length) return found;
   const hay = end < text.length ? text.slice(0, end) : text;
-  return found.map((m) => inPlace(matcher, hay, m));
+  return found.flatMap((m) => inPlace(matcher, hay, m));
 }
 
 /** Find the context cues of the text range [start, end) (one sentence). */
@@ -77,31 +96,47 @@ export function sentenceContext(text: string, start: number, end: number, lex: L
   const pseudo = lex.get('context/pseudo').find(text, start, end);
   const raw: TermMatch[] = [];
   for (const id of TRIGGER_LEXICONS) if (lex.has(id)) raw.push(...findAll(lex, id, text, start, end));
-  // Longest trigger wins where triggers overlap ("cannot be excluded" over "not").
+  const adjacent = new Set<TermMatch>();
+  if (lex.has(ADJACENT_LEXICON)) {
+    for (const m of findAll(lex, ADJACENT_LEXICON, text, start, end)) {
+      adjacent.add(m);
+      raw.push(m);
+    }
+  }
+  // Longest trigger wins where triggers overlap ("cannot be excluded" over "not"); one
+  // literal written twice (same span) keeps both readings.
   raw.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: TermMatch[] = [];
   const suppressed: NonNullable<SentenceContext['suppressed']> = [];
+  const toTrig = (m: TermMatch) => (adjacent.has(m) ? { ...toTrigger(m), direction: 'forward' as const, maxScope: 0 } : toTrigger(m));
   for (const m of raw) {
-    if (kept.some((k) => overlaps(k, m))) continue;
+    if (kept.some((k) => overlaps(k, m) && !(k.start === m.start && k.end === m.end && !adjacent.has(k) && !adjacent.has(m)))) continue;
     const p = pseudo.find((q) => overlaps(q, m));
-    if (p) suppressed.push({ trigger: toTrigger(m), pseudo: { start: p.start, end: p.end } });
+    if (p) suppressed.push({ trigger: toTrig(m), pseudo: { start: p.start, end: p.end } });
     else kept.push(m);
   }
-  const triggers = kept.map(toTrigger).sort((a, b) => a.start - b.start);
+  const triggers = kept.map(toTrig);
+  // "инфильтрация?": a question mark after a finding hedges it.
+  const hay = text.slice(0, end);
+  for (QUESTION.lastIndex = start; ; ) {
+    const q = QUESTION.exec(hay);
+    if (!q) break;
+    triggers.push({ start: q.index, end: q.index + 1, text: '?', category: 'uncertain', direction: 'backward', maxScope: QUESTION_SCOPE });
+  }
+  triggers.sort((a, b) => a.start - b.start);
   const terminators = lex
     .get('context/terminate')
     .find(text, start, end)
     .filter((t) => !triggers.some((k) => overlaps(k, t)))
     .map((t) => t.start);
   // Punctuation that closes a clause or opens a labelled field ("Edema: none. Cord: ...").
-  const hay = text.slice(0, end);
   for (CLAUSE_PUNCT.lastIndex = start; ; ) {
     const m = CLAUSE_PUNCT.exec(hay);
     if (!m) break;
     terminators.push(m.index);
   }
   terminators.sort((a, b) => a - b);
-  return { triggers, terminators, suppressed };
+  return { triggers, terminators, suppressed, end };
 }
 
 function toTrigger(m: TermMatch): ContextTrigger {
@@ -115,8 +150,14 @@ function toTrigger(m: TermMatch): ContextTrigger {
   };
 }
 
-/** ";" and a field colon (not "12:30", "1:2"). */
-const CLAUSE_PUNCT = /;|:(?!\d)|(?<!\d):/g;
+/**
+ * ";", a field colon (not "12:30", "1:2") and a spaced dash between words ("absent F-waves
+ * - axonal loss", "Отёк - нет"; not a level range "C5 - C6").
+ */
+const CLAUSE_PUNCT = /;|:(?!\d)|(?<!\d):|(?<=[^\d\s] )[-–—](?= (?!\d|[CTLSDcС]h?\d))/gu;
+/** A question mark after a word or bracket ("инфильтрация?", "(L4)?"). */
+const QUESTION = /(?<=[\p{L}\p{N})\]]\s*)\?/gu;
+const FIELD_SEPARATOR = /[:\-–—]/;
 
 /** A parenthesis the trigger is inside and the target outside of ("(slides not sent) X"). */
 function leavesParens(between: string, forward: boolean): boolean {
@@ -157,22 +198,55 @@ function covers(text: string, ctx: SentenceContext, t: ContextTrigger, start: nu
     return label || words <= (t.maxScope ?? DEFAULT_FORWARD_SCOPE) ? words : null;
   }
   if (backward) {
-    // "Edema: none": a value right after a field's colon speaks of the label before it.
-    const blocks = (p: number) => !(text[p] === ':' && /^[\s\-–—]*$/.test(text.slice(p + 1, t.start)));
+    // "Edema: none", "Отёк - нет": a value right after a field's colon or dash speaks of the
+    // label before it, when it is the whole value ("Neuropathy: absent F-waves" is not).
+    const rest = text.slice(t.end, ctx.end ?? text.length);
+    const wholeValue = /^[ \t]*(?:$|[.,;)\n])/.test(rest);
+    const closesSentence = /^[\s.)]*$/.test(rest);
+    const blocks = (p: number) =>
+      !(wholeValue && FIELD_SEPARATOR.test(text[p]!) && /^[\s\-–—]*$/.test(text.slice(p + 1, t.start)));
     if (ctx.terminators.some((p) => p >= end && p < t.start && blocks(p))) return null;
     if (leavesParens(text.slice(end, t.start), false)) return null;
     // "Protrusion at L4-L5, no stenosis seen": a postposed trigger does not reach back over a
-    // comma unless the comma is part of a list closed by a conjunction ("A, B and C not seen")
-    // or the trigger follows the comma directly ("X, resolved").
-    const between = text.slice(end, t.start);
+    // comma unless the comma is part of a list closed by a conjunction ("A, B and C not seen"),
+    // a bare list the trigger closes the sentence with ("Объемных образований, признаков
+    // кровоизлияния не выявлено"), or the trigger follows the comma directly ("X, resolved").
+    // Commas inside brackets belong to the bracket ("(A, B) not seen").
+    const between = outsideBrackets(text.slice(end, t.start));
     const comma = between.indexOf(',');
     const after = between.slice(between.lastIndexOf(',') + 1);
-    if (comma >= 0 && /[\p{L}\p{N}]/u.test(after) && !LIST_CONJUNCTION.test(between.slice(comma))) return null;
+    if (
+      comma >= 0 && /[\p{L}\p{N}]/u.test(after) && !LIST_CONJUNCTION.test(between.slice(comma)) &&
+      !(t.category === 'negated' && closesSentence && BARE_LIST.test(between))
+    ) return null;
     const words = wordCount(text, end, t.start);
     return words <= (t.maxScope ?? DEFAULT_BACKWARD_SCOPE) ? words : null;
   }
   return null;
 }
+
+/**
+ * The text with what sits inside brackets blanked out, including a bracket the text
+ * starts inside of ("гемосидерин, кровоизлияние) " from a target inside the bracket).
+ */
+function outsideBrackets(between: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of between) {
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') {
+      if (depth === 0) out = out.replace(/[^\s]/g, ' ');
+      else depth--;
+      out += ' ';
+      continue;
+    }
+    out += depth > 0 ? ' ' : ch;
+  }
+  return out;
+}
+
+/** A list of bare noun phrases: no digits (levels, sizes), no preposition opening a new phrase. */
+const BARE_LIST = /^(?![\s\S]*(?:\d|(?<![\p{L}])(?:с|со|at|with|from|to|in|on|of)(?![\p{L}])))[\s\S]*$/iu;
 
 export interface AssertionOptions {
   /** Consider only triggers of these categories (default: all). */

@@ -73,3 +73,29 @@ describe('sentenceContext / assertionIn (the API extractors call)', () => {
     expect(assertionIn(text, ctx, 14, 27).assertion).toBe('negated');
   });
 });
+
+describe('one literal written twice (different directions or scopes)', () => {
+  it('keeps each reading as a trigger of its own', async () => {
+    const { compileLexicon } = await import('../../src/lexicon/compile.js');
+    const base = loadLexicons('en');
+    const negation = compileLexicon('context/negation', {
+      concept: 'negation',
+      lang: 'en',
+      defaults: { category: 'negated' },
+      terms: [
+        { literal: 'absent', direction: 'forward', maxScope: 6 },
+        { literal: 'absent', direction: 'backward', maxScope: 1 },
+      ],
+    });
+    const lex = { ...base, get: (id: string) => (id === 'context/negation' ? negation : base.get(id)), has: (id: string) => id === 'context/negation' || base.has(id) };
+    const text = 'Reflexes and plantar responses absent, absent sural responses.';
+    const ctx = sentenceContext(text, 0, text.length, lex);
+    const at = (w: string) => {
+      const s = text.indexOf(w);
+      return assertionIn(text, ctx, s, s + w.length).assertion;
+    };
+    expect(at('sural responses')).toBe('negated');
+    expect(at('plantar responses')).toBe('negated');
+    expect(at('Reflexes')).toBe('affirmed');
+  });
+});
