@@ -33,7 +33,7 @@ const CYR_LETTER: Record<string, string> = { т: 't', с: 'c', д: 'd' };
 
 // What follows T1/T2 when it names an MRI sequence ("T2-weighted", "T2 WI", "T2-ВИ", "T2*", "T1 FS", "T1+C").
 const SEQUENCE_AFTER = new RegExp(
-  String.raw`^(?:\*|\s*\+|\s*\/\s*(?:T[12]|STIR|FLAIR|PD|DWI|SWI)|[ ]?-?[ ]?(?:weight\p{L}*|wtd|wi|w|ви|взвеш\p{L}*|fs|fat\p{L}*|tse|fse|se|stir|tirm|flair|dixon|space|vibe|mpr\p{L}*|ffe|gre|swi|signal|сигнал\p{L}*|image\p{L}*|imaging|изображ\p{L}*|sequence\p{L}*|последоват\p{L}*|mode|режим\p{L}*|hyper\p{L}*|hypo\p{L}*|iso\p{L}*|гипер\p{L}*|гипо\p{L}*|изо\p{L}*|high|low|bright\p{L}*|dark|post|post-?contrast|post-?gad\p{L}*|pre|pre-?contrast|c\+|gd|gad\p{L}*|contrast\p{L}*|контраст\p{L}*|ce|sag|sagittal|ax|axial|cor|coronal|tra|transvers\p{L}*|mdeft|map\p{L}*|relax\p{L}*|shortening|prolongation|blooming|marrow)(?![\p{L}\p{N}])|\s*(?:and|и|&|,)\s*T[12](?![\p{N}])(?!\s*-?\s*(?:T|Th|L|C)\d)(?!\s*-?\s*(?:vertebr|level|bod|segment|позвон|уровн|тел|сегмент)))`,
+  String.raw`^(?:\*|\s*\+|\s*\/\s*(?:T[12]|STIR|FLAIR|PD|DWI|SWI)|[ ]?-?[ ]?(?:weight\p{L}*|wtd|wi|w|ви|взвеш\p{L}*|fs|fat\p{L}*|tse|fse|se|stir|tirm|flair|dixon|space|vibe|mpr\p{L}*|ffe|gre|swi|signal|сигнал\p{L}*|image\p{L}*|imaging|изображ\p{L}*|sequence\p{L}*|последоват\p{L}*|mode|режим\p{L}*|hyper\p{L}*|hypo\p{L}*|iso\p{L}*|гипер\p{L}*|гипо\p{L}*|изо\p{L}*|high|low|bright\p{L}*|dark|post|post-?contrast|post-?gad\p{L}*|pre|pre-?contrast|c\+|gd|gad\p{L}*|contrast\p{L}*|контраст\p{L}*|ce|sag|sagittal|ax|axial|cor|coronal|tra|transvers\p{L}*|mdeft|map\p{L}*|relax\p{L}*|shortening|prolongation|blooming|marrow|(?:в\s+)?(?:сагиттальн|аксиальн|корональн|фронтальн)\p{L}*)(?![\p{L}\p{N}])|\s*(?:and|и|&|,)\s*T[12](?![\p{N}])(?!\s*-?\s*(?:T|Th|L|C)\d)(?!\s*-?\s*(?:vertebr|level|bod|segment|позвон|уровн|тел|сегмент)))`,
   'iu',
 );
 // What precedes T1/T2 when it names a sequence ("on T2", "в режиме T2", "sagittal T1", "STIR and T2").
@@ -126,8 +126,17 @@ export function findLevels(text: string, from = 0, to = text.length, opts: { roo
     if (isSequenceToken(hay, m.index, m.index + m[0].length, letterRaw, m[2]!)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, level: label });
   }
-  return out;
+  ROMAN_TOKEN.lastIndex = from;
+  for (let m = ROMAN_TOKEN.exec(hay); m; m = ROMAN_TOKEN.exec(hay)) {
+    const label = `T${ROMAN.indexOf(m[1]!) + 1}`;
+    if (acceptLevel(label, opts.roots ?? false)) out.push({ start: m.index, end: m.index + m[0].length, level: label });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
+
+// Roman thoracic levels of Russian and German reports: "ThVI-ThIX", "Th XII" (Th only: "CI", "SI", "LV" are words).
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const ROMAN_TOKEN = /(?<![\p{L}\p{N}])[TТ]h\.?[ ]?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\p{L}\p{N}])/gu;
 
 function ordered(a: string, b: string, roots: boolean): [string, string] {
   const ord = roots ? rootOrdinal : levelOrdinal;

@@ -85,7 +85,7 @@ export const sequences = defineExtractor({
       let values = [kind];
       if (kind === 't1') {
         const [s, e] = itemAround(doc.norm, start);
-        const post = postCues.some((c) => c.start < e && s < c.end) || /после\s+(?:в\/в\s+)?(?:введения|контраст)|post[- ]?(?:contrast|gad)|\+\s?C\b|C\+/iu.test(doc.norm.slice(s, e));
+        const post = postCues.some((c) => c.start < e && s < c.end) || /после\s+(?:в\/в\s+)?(?:введения|контраст)|post[- ]?(?:contrast|gad|gd)|\+\s?C\b|C\+/iu.test(doc.norm.slice(s, e));
         if (post) values = BEFORE_AND_AFTER.test(doc.norm.slice(s, e)) ? ['t1', 't1_post_contrast'] : ['t1_post_contrast'];
       }
       out.push(ctx.finding({ field: 'mri.sequences', value: values, start, end, assertion: 'affirmed' }));

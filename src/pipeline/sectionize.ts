@@ -48,9 +48,9 @@ export function sectionize(norm: string, lex: LexiconSet): Section[] {
 
 // A prose statement: a capitalised sentence of six words or more, not "Label: value", not a question.
 const PROSE_LINE = /^[\p{Lu}][^:?]*\.$/u;
-const isProse = (line: string): boolean => {
+const isProse = (line: string, minWords = 6): boolean => {
   const t = line.trim();
-  return t.length >= 40 && t.split(/\s+/).length >= 6 && PROSE_LINE.test(t) && /\p{Ll}{3}/u.test(t);
+  return t.length >= minWords * 6 && t.split(/\s+/).length >= minWords && PROSE_LINE.test(t) && /\p{Ll}{3}/u.test(t);
 };
 
 /**
@@ -65,8 +65,11 @@ function bodyStart(norm: string, start: number, end: number): number | null {
     lines.push({ at, text });
     at += text.length + 1;
   }
-  for (let i = 1; i + 1 < lines.length; i++) {
-    if (isProse(lines[i]!.text) && isProse(lines[i + 1]!.text)) return lines[i]!.at;
+  for (let i = 1; i < lines.length; i++) {
+    if (!isProse(lines[i]!.text)) continue;
+    const rest = lines.slice(i + 1).filter((l) => l.text.trim());
+    // Followed by more prose, or a long statement that is the last line before the heading.
+    if (rest.length ? isProse(rest[0]!.text, 3) && !/^\s*$/.test(lines[i + 1]!.text) : isProse(lines[i]!.text, 12)) return lines[i]!.at;
   }
   return null;
 }
