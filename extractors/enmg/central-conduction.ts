@@ -21,7 +21,7 @@ export const centralConduction = defineExtractor({
     const out: Finding[] = [];
     for (const m of studyMentions(doc, ctx, 'enmg/central-conduction')) {
       if (m.assertion.assertion === 'uncertain' || m.assertion.assertion === 'hypothetical') continue;
-      const q = nearestQualifier(doc, m);
+      const q = nearestQualifier(doc, ctx, m);
       if (!q) continue;
       const negated = q.negated || m.assertion.assertion === 'negated';
       let value: 'prolonged' | 'normal' | null = null;

@@ -23,7 +23,7 @@ export const sensoryNormal = defineExtractor({
       let value: boolean | null = null;
       if (m.value === 'abnormal') value = m.assertion.assertion === 'affirmed' ? false : null;
       else {
-        const q = nearestQualifier(doc, m);
+        const q = nearestQualifier(doc, ctx, m);
         if (!q) continue;
         const normal = q.value === 'normal';
         value = q.negated ? !normal : normal;

@@ -147,50 +147,16 @@ export function reported(ctx: ExtractContext, lexiconId: string, doc: ParsedRepo
   return ctx.memo(`mri/body:${lexiconId}`, () => ctx.mentions(lexiconId).filter((m) => isBodySentence(doc, m.sentence)));
 }
 
-// A particle right before the term negates it ("не утолщен", "без утолщения", "non-enhancing").
-const NEGATING_PARTICLE = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non-?|un-?)\s*$/iu;
-// Hedges ConText may not know, within the term's clause ("questionable", "versus").
-const LOCAL_HEDGE = /(?<![\p{L}])(?:questionabl\p{L}*|equivocal|doubtful|versus|vs\.?|сомнительн\p{L}*|неубедительн\p{L}*|вероятн\p{L}*|возможн\p{L}*)(?![\p{L}])/iu;
-
-// "Задние канатики не изменены", "the dorsal columns are spared": said to be unaffected.
-const SPARED_AFTER = /^\s*(?:[\p{L}]+\s+){0,2}?(?:не\s+(?:изменен|поражен|вовлечен)\p{L}*|интактн\p{L}*|(?:are|is)\s+(?:spared|normal|not\s+involved|unaffected)|spared)(?![\p{L}])/iu;
-// "Объемных образований, признаков кровоизлияния не выявлено": a list negated at its end.
-const LIST_NEGATION_END = /(?:не\s+(?:выявлен|определя|обнаружен|отмеч|визуализир|получен)\p{L}*|нет)\s*\.?\s*$/iu;
-const CLAUSE_VERB = /[;:]|\s-\s|(?<![\p{L}])(?:определяется|выявлен\p{L}*|отмечается|имеется|визуализируется|с|со)(?![\p{L}])/iu;
-
-function listNegatedAtEnd(doc: ParsedReport, m: Mention): boolean {
-  const rest = doc.norm.slice(m.end, m.sentence.end);
-  const trigger = LIST_NEGATION_END.exec(rest);
-  if (!trigger) return false;
-  return !CLAUSE_VERB.test(rest.slice(0, trigger.index));
-}
-
 /**
- * The assertion of a mention, with local corrections: a negating particle right before
- * it, "spared"/"не изменены" after it, a list negated at the sentence end, a local corrections: a negating particle right before
- * it, a parenthesised term taking the assertion of the words before the bracket ("участков
- * (гемосидерин) не определяется"), and a hedge word in its clause.
+ * The assertion of a mention. The ConText engine (src/pipeline/context.ts, lexicons/context)
+ * handles what used to be corrected here: a particle right before the term ("не утолщён",
+ * "без утолщения", "non-enhancing"), "spared"/"не изменены" after it, a list negated at the
+ * sentence end ("Объемных образований, признаков кровоизлияния не выявлено"), a bracketed
+ * list negated after the bracket, hedges on either side ("questionable", "versus",
+ * "сомнительн*") and a "?" after the term.
  */
-export function assertionOf(doc: ParsedReport, ctx: ExtractContext, m: Mention): Assertion {
-  const before = doc.norm.slice(Math.max(m.sentence.start, m.start - 12), m.start);
-  if (NEGATING_PARTICLE.test(before)) return 'negated';
-  const [cs, ce] = clauseOf(doc, m.sentence, m.start, m.end);
-  if (SPARED_AFTER.test(doc.norm.slice(m.end, ce))) return 'negated';
-  let assertion = m.assertion.assertion;
-  if (assertion === 'affirmed' && listNegatedAtEnd(doc, m)) return 'negated';
-  const open = doc.norm.lastIndexOf('(', m.start);
-  const close = doc.norm.indexOf(')', m.start);
-  if (assertion === 'affirmed' && open >= m.sentence.start && close >= 0 && close < m.sentence.end && doc.norm.lastIndexOf(')', m.start) < open) {
-    const head = ctx.assertion(Math.max(m.sentence.start, open - 20), open).assertion;
-    const last = ctx.assertion(close - 1, close).assertion;
-    for (const a of [head, last]) if (a === 'negated' || a === 'uncertain') assertion = a;
-  }
-  if (assertion === 'affirmed') {
-    if (LOCAL_HEDGE.test(doc.norm.slice(cs, ce))) return 'uncertain';
-    // "инфильтрация?": a question mark after the term.
-    if (/^[\s)]*\?/.test(doc.norm.slice(m.end, ce + 1))) return 'uncertain';
-  }
-  return assertion;
+export function assertionOf(_doc: ParsedReport, _ctx: ExtractContext, m: Mention): Assertion {
+  return m.assertion.assertion;
 }
 
 export const CORD_LIKE: readonly Structure[] = ['cord', 'lesion'];

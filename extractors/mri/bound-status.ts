@@ -8,9 +8,8 @@ import type { FieldName } from '../../src/schema/record.js';
 import type { ExtractContext, Extractor, Mention } from '../define.js';
 import { defineExtractor } from '../define.js';
 import type { ParsedReport } from '../../src/pipeline/document.js';
-import { assertionOf, bindStructure, reported, type Structure } from './anatomy.js';
+import { bindStructure, reported, type Structure } from './anatomy.js';
 import { isBrainOnly } from './study.js';
-
 
 const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
 
@@ -47,16 +46,15 @@ export function boundStatusField(opts: BoundStatusOptions): Extractor {
       if (opts.skipReport?.(doc, ctx)) return [];
       const out: Finding[] = [];
       for (const m of reported(ctx, opts.lexicon, doc)) {
-        const assertion = assertionOf(doc, ctx, m);
-        // A term may carry its own polarity ("non-enhancing").
-        const status = m.value === 'absent' ? 'absent' : STATUS_OF[assertion];
+        // ConText gives the assertion; a term may carry its own polarity ("non-enhancing").
+        const status = m.value === 'absent' ? 'absent' : STATUS_OF[m.assertion.assertion];
         if (!status || opts.skip?.(m, doc, ctx)) continue;
         const direct = m.value !== undefined && (opts.direct ?? []).includes(String(m.value));
         if (!direct && opts.structures) {
           const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, opts.ignore ?? []);
           if (!opts.structures.includes(bound ? bound.structure : 'none')) continue;
         }
-        out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion }));
+        out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion: m.assertion }));
       }
       return out;
     },

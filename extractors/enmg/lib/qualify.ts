@@ -4,7 +4,7 @@
  * brackets (a bracket holds a normal range, not a verdict).
  */
 import type { ParsedReport } from '../../../src/pipeline/document.js';
-import type { Mention } from '../../define.js';
+import type { ExtractContext, Mention } from '../../define.js';
 
 const CLAUSE_BREAK = /;|\bwhereas\b|\bbut\b|\bwhile\b|,\s*но\b|,\s*а\b|\bоднако\b/giu;
 
@@ -12,13 +12,9 @@ export interface Qualifier {
   value: string;
   start: number;
   end: number;
-  /** "not prolonged", "не удлинено": a negation word right before the qualifier. */
+  /** "not prolonged", "не удлинено": ConText negates the qualifier from within its clause. */
   negated: boolean;
 }
-
-// Local, not ConText: a negation elsewhere in a long conclusion ("absent H-reflex") must
-// not flip "normal sensory responses".
-const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:not|no|non|не|нет|без)\s+(?:[\p{L}-]+\s+)?$/iu;
 
 export function clauseAround(doc: ParsedReport, m: Mention): { start: number; end: number } {
   const { start, end } = m.sentence;
@@ -41,7 +37,7 @@ function bracketAt(text: string, from: number, pos: number): number {
   return open >= from && text.indexOf(')', open) >= pos ? open : -1;
 }
 
-export function nearestQualifier(doc: ParsedReport, m: Mention): Qualifier | null {
+export function nearestQualifier(doc: ParsedReport, ctx: ExtractContext, m: Mention): Qualifier | null {
   const clause = clauseAround(doc, m);
   let best: Qualifier | null = null;
   let bestDistance = Infinity;
@@ -52,9 +48,15 @@ export function nearestQualifier(doc: ParsedReport, m: Mention): Qualifier | nul
     const distance = q.start >= m.end ? q.start - m.end : m.start - q.end;
     if (distance < bestDistance) {
       bestDistance = distance;
-      const before = doc.norm.slice(Math.max(clause.start, q.start - 20), q.start);
-      best = { value: String(q.term.value), start: q.start, end: q.end, negated: NEGATED_BEFORE.test(before) };
+      best = { value: String(q.term.value), start: q.start, end: q.end, negated: false };
     }
+  }
+  if (best) {
+    // A verdict word is negated by a trigger before it in its own clause ("not prolonged",
+    // "не удлинено"); a postposed one ("reduced ... and absent") speaks of the subject.
+    const a = ctx.assertion(best.start, best.end);
+    const t = a.trigger;
+    best.negated = a.assertion === 'negated' && !!t && t.start >= clause.start && t.end <= best.start;
   }
   return best;
 }

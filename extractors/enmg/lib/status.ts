@@ -24,16 +24,12 @@ export function studyMentions(doc: ParsedReport, ctx: ExtractContext, lexicon: s
   return ctx.mentions(lexicon).filter((m) => !inClinicalQuestion(doc, m.start));
 }
 
-// A trigger across a colon, semicolon or spaced dash belongs to another clause
-// ("polyneuropathy: absent sural response", "absent F-waves - with axonal loss").
-const CLAUSE_GAP = /[:;]|\s-\s/;
-
-export function statusOf(m: Mention, doc?: ParsedReport): 'present' | 'absent' | 'uncertain' | null {
-  const t = m.assertion.trigger;
-  if (doc && t && m.assertion.assertion !== 'affirmed') {
-    const gap = t.start >= m.end ? doc.norm.slice(m.end, t.start) : doc.norm.slice(t.end, m.start);
-    if (CLAUSE_GAP.test(gap)) return 'present';
-  }
+/**
+ * The status a mention's ConText assertion gives. The engine keeps a trigger to its own
+ * clause: a colon, semicolon or spaced dash ends its scope ("polyneuropathy: absent sural
+ * response", "absent F-waves - with axonal loss").
+ */
+export function statusOf(m: Mention, _doc?: ParsedReport): 'present' | 'absent' | 'uncertain' | null {
   return STATUS_OF[m.assertion.assertion] ?? null;
 }
 
