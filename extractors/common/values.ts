@@ -141,10 +141,21 @@ export function readValueAfter(norm: string, from: number, limit: number, lex: L
       denominator = Number(den[1]);
       numEnd += den[0].length;
     }
-    const unit = readUnitAt(norm, numEnd, lex);
+    let unit = readUnitAt(norm, numEnd, lex);
+    // A flag column between the result and its unit ("182  L  pg/mL", "28,4 H мкмоль/л").
+    let preFlag: ValueReading['flag'];
+    if (!unit) {
+      const f = BARE_LETTER.exec(norm.slice(numEnd, end)) ?? BARE_FLAG.exec(norm.slice(numEnd, end));
+      const flagged = f?.[1] ? readUnitAt(norm, numEnd + f[0].length, lex) : null;
+      if (f?.[1] && flagged) {
+        unit = flagged;
+        preFlag = flagOf(f[1]);
+      }
+    }
     const unknown = unit ? null : looksLikeUnit(norm, numEnd);
     const after = unit ? unit.end : numEnd;
     const ref = readReference(norm, after, end, denominator ? value / denominator : value);
+    if (preFlag) ref.flag = preFlag;
     return {
       value,
       start: numStart,

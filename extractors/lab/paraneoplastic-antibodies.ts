@@ -33,7 +33,10 @@ export const paraneoplasticAntibodies = defineExtractor({
       if (seen.has(start)) continue;
       seen.add(start);
       const cut = others.find((o) => o.start > m.end && o.start < end)?.start ?? end;
-      const words = results.filter((r) => r.start >= start && r.end <= cut);
+      const inSegment = results.filter((r) => r.start >= start && r.end <= cut);
+      // "NEGATIVE (no antibodies detected)": the result outside brackets speaks; a bracket comments.
+      const outside = inSegment.filter((r) => !inBrackets(doc.norm, start, r.start));
+      const words = outside.length ? outside : inSegment;
       if (words.some((w) => w.value === 'not_done') && !words.some((w) => w.value === 'positive' || w.value === 'negative')) continue;
       let best: 'present' | 'absent' | 'uncertain' | undefined;
       let bestWord: (typeof words)[number] | undefined;
@@ -52,6 +55,16 @@ export const paraneoplasticAntibodies = defineExtractor({
     return out;
   },
 });
+
+/** Is `pos` inside a bracket opened after `from`? */
+function inBrackets(text: string, from: number, pos: number): boolean {
+  let depth = 0;
+  for (let i = from; i < pos; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
 
 /** The part of a sentence around `pos` between ';' or line breaks. */
 function segmentOf(text: string, pos: number, sentStart: number, sentEnd: number): { start: number; end: number } {
