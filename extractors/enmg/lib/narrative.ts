@@ -126,6 +126,15 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
   const cueBetween = (a: number, b: number) =>
     [...cues.nerves, ...cues.params, ...cues.studies].some((c) => c.start >= a && c.end <= b);
 
+  // "CMCT (ms): APB R 7.2 / L 7.0": a unit in brackets after a measuring word serves its bare numbers.
+  for (const p of cues.params) {
+    const declared = /^\s*\(([^()\d]{1,8})\)/.exec(between(p.end, range.end));
+    const unit = declared ? doc.lex.get('enmg/units').find(text, p.end, p.end + declared[0].length)[0]?.term.value as ValueToken['unit'] | undefined : undefined;
+    if (!unit) continue;
+    const next = cues.params.find((q) => q.start > p.end)?.start ?? range.end;
+    for (const v of values) if (v.unit === null && v.start > p.end && v.start < next) v.unit = unit;
+  }
+
   // Lists "4.8 and 6.1 mV": earlier members take the unit of the last.
   const listOf = new Map<ValueToken, ValueToken[]>();
   for (let i = 0; i < values.length; i++) {

@@ -9,16 +9,7 @@ import type { ParsedReport } from '../../../src/pipeline/document.js';
 import { findCues, findValues, type Unit } from './cues.js';
 import type { SideColumns } from './narrative.js';
 import { flagOf, isStudy, makeRow, referenceOf, resolveParam, type RowFinding, type Study } from './rows.js';
-
-interface Cell {
-  start: number;
-  end: number;
-  /** Column position within the line (for aligned tables). */
-  col: number;
-  colEnd: number;
-  group: number;
-  text: string;
-}
+import { EMPTY_CELL, NUMERIC_CELL, readParamRow, type Cell } from './param-rows.js';
 
 interface Column extends Cell {
   kind: 'param' | 'side' | 'norm' | 'label';
@@ -39,8 +30,6 @@ interface Line {
 }
 
 const SIDE_HEADER = /^(?:side|sd|сторона|стор\.?)$/iu;
-const NUMERIC_CELL = /^(?:[≤≥<>⩽⩾]=?\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*(?:[\p{L}/%µμ]+)?$/u;
-const EMPTY_CELL = /^(?:-|—|nr|n\/r|no response|absent|не регистр\p{L}*|нет ответа|отсутств\p{L}*|н\/р|не вызыва\p{L}*)$/iu;
 
 function lines(norm: string): Line[] {
   const out: Line[] = [];
@@ -103,6 +92,8 @@ function readHeader(doc: ParsedReport, cells: Cell[], delimited: boolean): Heade
   for (const cell of cells) {
     if (NUMERIC_CELL.test(cell.text)) return null;
     const cues = findCues(doc, cell.start, cell.end);
+    // "DML 6.8 ms" is a labelled value in a row, not a column heading.
+    if (cues.values.some((v) => v.unit)) return null;
     const cue = cues.params[0]?.value ?? null;
     const study = cues.studies[0]?.value ?? null;
     const unitMatch = doc.lex.get('enmg/units').find(doc.norm, cell.start, cell.end)[0];
@@ -125,7 +116,8 @@ function sideLayout(doc: ParsedReport, cells: Cell[]): Array<'right' | 'left'> |
     const c = findCues(doc, cell.start, cell.end, { sideLetters: 'RLDS' }).sides[0];
     const whole = c && c.start === cell.start && c.end === cell.end;
     if (whole && (c.value === 'right' || c.value === 'left')) sides.push(c.value);
-    else if (i > 0) return null;
+    // Label columns ("Nerve | Parameter | Right | Left") only before the sides.
+    else if (sides.length > 0 || i > 2) return null;
   }
   return sides.length >= 2 ? sides : null;
 }
@@ -179,6 +171,7 @@ export function readTables(doc: ParsedReport): TableResult {
   let header: Header | null = null;
   let headStudy: Study | null = null;
   let layout: Array<'right' | 'left'> | null = null;
+  let layoutStudy: Study | null = null;
   let lastNerve: string | null = null;
   all.forEach((line, index) => {
     const text = doc.norm.slice(line.start, line.end);
@@ -187,8 +180,21 @@ export function readTables(doc: ParsedReport): TableResult {
     const maybeLayout = cells.length >= 2 ? sideLayout(doc, cells) : null;
     if (maybeLayout) {
       layout = maybeLayout;
+      layoutStudy = (findCues(doc, cells[0]!.start, cells[0]!.end).studies[0]?.value as Study | undefined) ?? headingStudy(doc, all, index);
+      if (layoutStudy && !isStudy(layoutStudy)) layoutStudy = null;
+      header = null;
+      lastNerve = null;
       consumed.push(line);
       return;
+    }
+    // Under a "Right | Left" line with no header: the row label names nerve and parameter.
+    if (!header && layout && cells.length > layout.length && cells.length <= layout.length + 3) {
+      const nerve = readParamRow(doc, cells, layout, layoutStudy, lastNerve, rows);
+      if (nerve !== undefined) {
+        lastNerve = nerve;
+        consumed.push(line);
+        return;
+      }
     }
     const h = cells.length >= 2 ? readHeader(doc, cells, delimited) : null;
     if (h) {
@@ -289,3 +295,4 @@ function readRow(
   });
   return nerve;
 }
+
