@@ -29,13 +29,18 @@ export const symptomOnset = defineExtractor({
     if (!symptoms.length) return [];
     const reportIso = (reportDate.extract(doc, ctx)[0]?.value as string | undefined) ?? doc.input.date ?? null;
     const investigations = ctx.mentions('note/investigations');
+    const relative = relativeDates(doc.norm, doc.lang, reportIso, doc.lex);
     const candidates: DatedSpan[] = [
       ...findDates(doc.norm, doc.lex).map((d) => ({ start: d.start, end: d.end, iso: d.precision === 'month' ? `${d.iso}-01` : d.iso })),
       ...monthYearNumeric(doc.norm),
-      ...relativeDates(doc.norm, doc.lang, reportIso, doc.lex),
+      ...relative,
     ];
     let best: { iso: string; start: number; end: number; symptom: Mention } | undefined;
+    // "since Sept 20, 2021": the full date, not the month read inside it as a relative date.
+    const absolute = candidates.slice(0, candidates.length - relative.length);
+    const covered = (d: DatedSpan) => relative.includes(d) && absolute.some((o) => o.start < d.end && d.start < o.end);
     for (const d of candidates) {
+      if (covered(d)) continue;
       if (reportIso && d.iso > reportIso) continue;
       if (investigations.some((i) => i.end <= d.start && d.start - i.end <= INVESTIGATION_REACH && !/[;\n]/.test(doc.norm.slice(i.end, d.start)))) continue;
       const symptom = symptoms.find((s) => {
