@@ -1,4 +1,6 @@
 import type { ContextCategory, LexiconFile, LexiconTerm } from '../schema/lexicon.js';
+import { literalPlan, matchLiteral, NO, UNSURE, type LiteralPlan } from './literal-plan.js';
+import { boundsOf, firstAtOrAfter, firstStartAtOrAfter, hitsOf, isWordUnit, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
 
 export interface CompiledTerm {
   readonly source: string;
@@ -58,46 +60,33 @@ function bounded(pattern: string): string {
   return `${WORD_START}(?:${pattern})${WORD_END}`;
 }
 
-const KEY_LENGTH = 3;
-const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+/** `bounded` without its leading boundary. */
+function tailOf(pattern: string): string {
+  return `(?:${pattern})${WORD_END}`;
+}
 
 /** The index key of a literal: its first letters (lower case, е for ё), or null when it cannot be indexed. */
 function literalKey(literal: string): string | null {
+  const first = literalHead(literal);
+  return first === null ? null : first.slice(0, KEY_LENGTH);
+}
+
+/** A literal's first word up to a hyphen (lower case, е for ё): the term's match begins with it. */
+function literalHead(literal: string): string | null {
   const first = literal.trim().split(/[\s-]/)[0]!.replace(/\*$/, '').toLowerCase().replace(/ё/g, 'е');
   if (!first || !/^[\p{L}\p{N}]+$/u.test(first)) return null;
-  return first.slice(0, KEY_LENGTH);
-}
-
-// A few recent texts: a report's text (and its sentences) are matched by many lexicons in a row.
-const TEXT_CACHE_SIZE = 32;
-const textCache = new Map<string, { lower: string; starts: number[] }>();
-function textIndex(text: string): { lower: string; starts: number[] } {
-  let hit = textCache.get(text);
-  if (!hit) {
-    const starts: number[] = [];
-    TOKEN_START.lastIndex = 0;
-    for (let m = TOKEN_START.exec(text); m; m = TOKEN_START.exec(text)) starts.push(m.index);
-    hit = { lower: text.toLowerCase().replace(/ё/g, 'е'), starts };
-    if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
-    textCache.set(text, hit);
-  }
-  return hit;
-}
-
-function firstAtOrAfter(list: number[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return first;
 }
 
 interface IndexedTerm {
   term: CompiledTerm;
   sticky: RegExp;
+  /** The same without the leading word boundary, for a position known to be one. */
+  tail: RegExp;
+  /** What the match must begin with (see `mayStartWith`). */
+  head: string;
+  /** A plain literal's regex-free matcher, when it has one. */
+  plan: LiteralPlan | null;
 }
 
 /**
@@ -130,32 +119,55 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     if (key === null) rest.push(compiled);
     else {
       const list = index.get(key) ?? [];
-      list.push({ term: compiled, sticky: new RegExp(bounded(source), 'iuy') });
+      // The prefilter compares ASCII and basic Cyrillic only; another letter leaves it to the regex.
+      const head = /^[\p{N}a-z\u0430-\u044f]+$/u.test(literalHead(literal!)!) ? literalHead(literal!)! : '';
+      const plan = typeof term === 'string' || term.pattern === undefined ? literalPlan(literal!) : null;
+      list.push({ term: compiled, sticky: new RegExp(bounded(source), 'iuy'), tail: new RegExp(tailOf(source), 'iuy'), head, plan });
       index.set(key, list);
     }
   }
   // Longer sources first: alternation is leftmost-first, we want the longest term at a position.
   const ordered = [...rest].sort((a, b) => b.source.length - a.source.length);
   // Which term made a match: tried in place (sticky), so terms with lookarounds are named right.
-  const restSticky = ordered.map((t) => ({ term: t, sticky: new RegExp(bounded(t.source), 'iuy') }));
+  const restSticky = ordered.map((t) => ({ term: t, sticky: new RegExp(bounded(t.source), 'iuy'), tail: new RegExp(tailOf(t.source), 'iuy') }));
   const union = ordered.length ? new RegExp(ordered.map((t) => bounded(t.source)).join('|'), 'giu') : null;
+  // The alternation without the leading boundaries, tried only where a boundary holds: the
+  // same matches (every alternative starts with the same zero-width boundary), without
+  // testing a Unicode lookbehind at every position of the text for every alternative.
+  const unionTail = ordered.length ? new RegExp(ordered.map((t) => tailOf(t.source)).join('|'), 'iuy') : null;
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
+  const { num, ids } = registerKeys(index.keys());
+  const byId = new Map([...index].map(([key, list]) => [ids.get(key)!, list]));
+  const idList = [...byId.keys()];
 
   function findIndexed(text: string, from: number, to: number, out: TermMatch[]): void {
     if (!index.size) return;
-    const { lower, starts } = textIndex(text);
-    for (let i = firstAtOrAfter(starts, from); i < starts.length; i++) {
+    const entry = textIndex(text);
+    const { starts, keyAt, surrogates } = entry;
+    const list = hitsOf(entry, num, idList);
+    for (let j = firstStartAtOrAfter(list, starts, from); j < list.length; j++) {
+      const i = list[j]!;
       const pos = starts[i]!;
       if (pos >= to) break;
+      // A word start is a boundary unless the letter before is one only case-insensitively.
+      if (!surrogates && pos > 0 && isWordUnit(text.charCodeAt(pos - 1))) continue;
       let best: TermMatch | null = null;
-      for (const len of keyLengths) {
-        const key = lower.slice(pos, pos + len);
-        if (key.length < len) continue;
-        for (const cand of index.get(key) ?? []) {
-          cand.sticky.lastIndex = pos;
-          const m = cand.sticky.exec(text);
-          if (!m || pos + m[0].length > to) continue;
-          if (!best || m[0].length > best.end - best.start) best = { start: pos, end: pos + m[0].length, text: m[0], term: cand.term };
+      for (const keyLength of keyLengths) {
+        const id = keyAt[i * KEY_LENGTH + keyLength - 1]!;
+        if (id < 0) continue;
+        for (const cand of byId.get(id) ?? []) {
+          let len = surrogates || !cand.plan ? UNSURE : matchLiteral(cand.plan, text, pos);
+          if (len === NO) continue;
+          if (len === UNSURE) {
+            if (!surrogates && !mayStartWith(text, pos, cand.head)) continue;
+            const re = surrogates ? cand.sticky : cand.tail;
+            re.lastIndex = pos;
+            const m = re.exec(text);
+            if (!m) continue;
+            len = m[0].length;
+          }
+          if (pos + len > to) continue;
+          if (!best || len > best.end - best.start) best = { start: pos, end: pos + len, text: text.slice(pos, pos + len), term: cand.term };
         }
       }
       if (best) out.push(best);
@@ -163,8 +175,27 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   }
 
   function findRest(text: string, from: number, to: number, out: TermMatch[]): void {
-    if (!union) return;
+    if (!union || !unionTail) return;
     const hay = to < text.length ? text.slice(0, to) : text;
+    const entry = textIndex(text);
+    if (!entry.surrogates) {
+      const bounds = boundsOf(entry);
+      for (let i = firstAtOrAfter(bounds, from); i < bounds.length; i++) {
+        const at = bounds[i]!;
+        if (at >= to) break;
+        unionTail.lastIndex = at;
+        const m = unionTail.exec(hay);
+        if (!m || m[0].length === 0) continue;
+        const len = m[0].length;
+        const term = restSticky.find((r) => {
+          r.tail.lastIndex = at;
+          return r.tail.exec(hay)?.[0].length === len;
+        })?.term ?? ordered[0]!;
+        out.push({ start: at, end: at + len, text: m[0], term });
+        while (i + 1 < bounds.length && bounds[i + 1]! < at + len) i++;
+      }
+      return;
+    }
     union.lastIndex = from;
     for (let m = union.exec(hay); m; m = union.exec(hay)) {
       if (m[0].length === 0) {

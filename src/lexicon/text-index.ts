@@ -1,0 +1,227 @@
+/**
+ * Per-text indexes shared by every lexicon matcher: word starts, the lower-cased text, where
+ * each matcher's index keys begin, and the positions where a term may begin (no letter or
+ * digit before them). Built once per text, whichever matcher reads the text first.
+ */
+export const KEY_LENGTH = 3;
+const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+
+// Every matcher's index keys in one trie of char codes (of the lower-cased text): one pass
+// over a text's words finds where each key begins, for all matchers at once.
+interface TrieNode {
+  /** Key id, or -1 for a prefix that is no key. */
+  id: number;
+  children: Map<number, TrieNode>;
+}
+const trie = new Map<number, TrieNode>();
+let keyCount = 0;
+let matcherCount = 0;
+let registryVersion = 0;
+
+function keyId(key: string): number {
+  let level = trie;
+  let node: TrieNode | undefined;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    node = level.get(c);
+    if (!node) level.set(c, (node = { id: -1, children: new Map() }));
+    level = node.children;
+  }
+  if (node!.id < 0) node!.id = keyCount++;
+  return node!.id;
+}
+
+/** Registers a matcher's index keys (1 to KEY_LENGTH units): its number and each key's id. */
+export function registerKeys(keys: Iterable<string>): { num: number; ids: Map<string, number> } {
+  const ids = new Map<string, number>();
+  for (const key of keys) ids.set(key, keyId(key));
+  registryVersion++;
+  return { num: matcherCount++, ids };
+}
+
+export interface TextIndex {
+  readonly text: string;
+  readonly lower: string;
+  /** Word starts (a letter or digit with none before it). */
+  readonly starts: number[];
+  /** The text holds UTF-16 surrogates: matchers take the plain regex path. */
+  readonly surrogates: boolean;
+  version: number;
+  /** Key id beginning at word start i with length len, at [i * KEY_LENGTH + len - 1]; -1 none. */
+  keyAt: Int32Array;
+  /** Key id: indices into `starts` where it begins. */
+  keyStarts: Map<number, number[]>;
+  /** Per matcher number: indices into `starts` where one of its keys begins. */
+  hits: Map<number, number[]>;
+  /** Positions where `(?<![\p{L}\p{N}])` holds (flags iu), built on first use. */
+  bounds: number[] | null;
+}
+
+function buildKeys(entry: TextIndex): void {
+  const { lower, starts } = entry;
+  const keyAt = new Int32Array(starts.length * KEY_LENGTH).fill(-1);
+  const keyStarts = new Map<number, number[]>();
+  for (let i = 0; i < starts.length; i++) {
+    const pos = starts[i]!;
+    let level = trie;
+    for (let len = 1; len <= KEY_LENGTH && pos + len <= lower.length; len++) {
+      const node = level.get(lower.charCodeAt(pos + len - 1));
+      if (!node) break;
+      if (node.id >= 0) {
+        keyAt[i * KEY_LENGTH + len - 1] = node.id;
+        const list = keyStarts.get(node.id);
+        if (!list) keyStarts.set(node.id, [i]);
+        else list.push(i);
+      }
+      level = node.children;
+    }
+  }
+  entry.keyAt = keyAt;
+  entry.keyStarts = keyStarts;
+  entry.hits = new Map();
+  entry.version = registryVersion;
+}
+
+const NONE: number[] = [];
+/** The word starts (indices) where one of the matcher's keys begins, in order. */
+export function hitsOf(entry: TextIndex, num: number, ids: Iterable<number>): number[] {
+  let hits = entry.hits.get(num);
+  if (hits) return hits;
+  const lists: number[][] = [];
+  for (const id of ids) {
+    const list = entry.keyStarts.get(id);
+    if (list) lists.push(list);
+  }
+  if (lists.length === 0) hits = NONE;
+  else if (lists.length === 1) hits = lists[0]!;
+  else {
+    const all = lists.flat().sort((a, b) => a - b);
+    hits = all.filter((v, k) => k === 0 || all[k - 1] !== v);
+  }
+  entry.hits.set(num, hits);
+  return hits;
+}
+
+/** Word starts by the regex (any text). */
+function tokenStarts(text: string): number[] {
+  const starts: number[] = [];
+  TOKEN_START.lastIndex = 0;
+  for (let m = TOKEN_START.exec(text); m; m = TOKEN_START.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+const WORD_CHAR_U = /^[\p{L}\p{N}]$/u;
+const wordCharCacheU = new Map<number, boolean>();
+/** `[\p{L}\p{N}]` with flag u (not i) on a non-surrogate UTF-16 unit. */
+function isWordUnitU(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
+  let known = wordCharCacheU.get(c);
+  if (known === undefined) wordCharCacheU.set(c, (known = WORD_CHAR_U.test(String.fromCharCode(c))));
+  return known;
+}
+
+/** The same as `tokenStarts` for a text without surrogates, one unit at a time (no lookbehind per position). */
+function wordStarts(text: string): number[] {
+  const starts: number[] = [];
+  let prev = false;
+  for (let i = 0; i < text.length; i++) {
+    const word = isWordUnitU(text.charCodeAt(i));
+    if (word && !prev) starts.push(i);
+    prev = word;
+  }
+  return starts;
+}
+
+// A few recent texts: a report's text (and its sentences) are matched by many lexicons in a row.
+const TEXT_CACHE_SIZE = 32;
+const textCache = new Map<string, TextIndex>();
+
+export function textIndex(text: string): TextIndex {
+  let hit = textCache.get(text);
+  if (!hit) {
+    const surrogates = /[\uD800-\uDFFF]/.test(text);
+    hit = {
+      text,
+      lower: text.toLowerCase().replace(/ё/g, 'е'),
+      starts: surrogates ? tokenStarts(text) : wordStarts(text),
+      surrogates,
+      version: -1,
+      keyAt: new Int32Array(0),
+      keyStarts: new Map(),
+      hits: new Map(),
+      bounds: null,
+    };
+    if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
+    textCache.set(text, hit);
+  }
+  if (hit.version !== registryVersion) buildKeys(hit);
+  return hit;
+}
+
+const WORD_CHAR_IU = /^[\p{L}\p{N}]$/iu;
+const wordCharCache = new Map<number, boolean>();
+
+/** Whether the (non-surrogate) UTF-16 unit is a letter or digit as `[\p{L}\p{N}]` with flags iu sees it. */
+export function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
+  let known = wordCharCache.get(c);
+  if (known === undefined) wordCharCache.set(c, (known = WORD_CHAR_IU.test(String.fromCharCode(c))));
+  return known;
+}
+
+/**
+ * False only when the text at `pos` certainly does not begin with `head` (lower case, е for
+ * ё) as a case-insensitive Unicode regex sees it: compared only over ASCII and basic Cyrillic,
+ * where simple case folding is plain lower-casing; any other character leaves it to the regex.
+ */
+export function mayStartWith(text: string, pos: number, head: string): boolean {
+  if (pos + head.length > text.length) return true;
+  for (let i = 0; i < head.length; i++) {
+    let c = text.charCodeAt(pos + i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else if (c >= 0x400 && c <= 0x45f) {
+      if (c >= 0x410 && c <= 0x42f) c += 32;
+      else if (c < 0x410) c += 0x50;
+      if (c === 0x451) c = 0x435;
+    } else return true;
+    if (c !== head.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Positions 0..length where no letter or digit precedes (the lookbehind of a term's start). */
+export function boundsOf(entry: TextIndex): number[] {
+  if (entry.bounds) return entry.bounds;
+  const { text } = entry;
+  const out: number[] = [0];
+  for (let p = 1; p <= text.length; p++) if (!isWordUnit(text.charCodeAt(p - 1))) out.push(p);
+  entry.bounds = out;
+  return out;
+}
+
+/** The first index into `list` whose value is at or after `pos`. */
+export function firstAtOrAfter(list: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index into `list` (indices into `starts`) whose word start is at or after `pos`. */
+export function firstStartAtOrAfter(list: readonly number[], starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[list[mid]!]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
