@@ -127,6 +127,7 @@ export function rangesIn(doc: ParsedReport, sentence: Sentence): LevelRange[] {
 }
 
 const BODY_SECTIONS: readonly string[] = ['findings', 'impression', 'other'];
+const LEVEL_LINE = /(?:^|\n)[ \t]*[CTLS]\d{1,2}[ \t]*[-/][ \t]*[CTLS]?\d{1,2}[ \t]*:/u;
 
 /**
  * Is the sentence part of the report body (what was seen)? The findings, conclusion and other
@@ -139,6 +140,8 @@ export function isBodySentence(doc: ParsedReport, s: Sentence): boolean {
   const section = doc.sections.find((x) => s.start >= x.start && s.start < x.end);
   if (!section) return false;
   if (s.section === 'clinical' && doc.sections.some((x) => x.name === 'findings')) return false;
+  // Findings listed by level with no heading ("C4-5: disc bulge.") start the body.
+  if (s.section === 'header' && LEVEL_LINE.test(doc.norm.slice(section.start, s.end))) return true;
   return /\n[ \t]*\n/.test(doc.norm.slice(section.start, s.start));
 }
 

@@ -35,6 +35,8 @@ export const marrowInfiltration = defineExtractor({
         continue;
       }
       if (bound !== 'marrow' && bound !== 'vertebra') continue;
+      // "No marrow lesion": no infiltration; an affirmed marrow lesion may be benign.
+      if (m.value === 'lesion' && assertion !== 'negated') continue;
       const status = STATUS_OF[assertion];
       if (!status) continue;
       out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: status, start: m.start, end: m.end, assertion }));
