@@ -2,6 +2,7 @@ import type { ExtractContext, FindingInit, Mention } from '../../extractors/defi
 import type { Finding, Warning } from '../schema/evidence.js';
 import { assertionIn, sentenceContext, type AssertionResult, type SentenceContext } from './context.js';
 import { sectionAt, sentenceAt, spanOf, type ParsedReport, type SectionName } from './document.js';
+import { lap } from './parse.js';
 
 /**
  * Per-report state shared by the extractors of one run: sentence contexts, lexicon
@@ -13,7 +14,11 @@ export class ReportState {
   private readonly mentionCache = new Map<string, Mention[]>();
   private readonly memos = new Map<string, unknown>();
 
-  constructor(readonly doc: ParsedReport) {}
+  /** `timings`: the benchmark hook of ProcessOptions (ConText time goes to 'context'). */
+  constructor(
+    readonly doc: ParsedReport,
+    private readonly timings?: Record<string, number>,
+  ) {}
 
   contextOf(sentenceIndex: number): SentenceContext {
     let ctx = this.contexts.get(sentenceIndex);
@@ -26,6 +31,14 @@ export class ReportState {
   }
 
   assertion(start: number, end: number): AssertionResult {
+    if (!this.timings) return this.assertionNow(start, end);
+    const t0 = performance.now();
+    const result = this.assertionNow(start, end);
+    lap(this.timings, 'context', t0);
+    return result;
+  }
+
+  private assertionNow(start: number, end: number): AssertionResult {
     const s = sentenceAt(this.doc, start);
     if (!s) return { assertion: 'affirmed' };
     return assertionIn(this.doc.norm, this.contextOf(s.index), start, Math.min(end, s.end));

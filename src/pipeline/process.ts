@@ -7,7 +7,7 @@ import { fieldsForType, type FieldName } from '../schema/record.js';
 import { ReportInput } from '../schema/report-input.js';
 import { assembleRecord } from './assemble.js';
 import { ReportState } from './extract-context.js';
-import { parseReport, type ParseOptions } from './parse.js';
+import { lap, parseReport, type ParseOptions } from './parse.js';
 
 export interface ProcessOptions extends ParseOptions {
   /** The extractors to run; all registered ones by default. */
@@ -19,13 +19,16 @@ export function processReport(input: ReportInput, opts: ProcessOptions = {}): Re
   const doc = parseReport(input, opts);
   const fields = fieldsForType(doc.type);
   const wanted = new Set<string>(fields);
-  const state = new ReportState(doc);
+  const timings = opts.timings;
+  const state = new ReportState(doc, timings);
   const findings: Finding[] = [];
   const reducers = new Map<FieldName, Reducer>();
   for (const extractor of opts.extractors ?? EXTRACTORS) {
     if (!extractor.meta.fields.some((f) => wanted.has(f))) continue;
     if (doc.type && !extractor.meta.reportTypes.includes(doc.type) && !extractor.meta.fields.some((f) => f.startsWith('report.'))) continue;
     if (!extractor.meta.locales.includes(doc.lang)) continue;
+    const t0 = timings ? performance.now() : 0;
+    const context0 = timings ? (timings.context ?? 0) : 0;
     try {
       for (const f of extractor.extract(doc, state.contextFor(extractor.meta.id))) if (wanted.has(f.field)) findings.push(f);
       for (const [field, reduce] of Object.entries(extractor.reduce ?? {})) if (reduce) reducers.set(field as FieldName, reduce);
@@ -33,12 +36,16 @@ export function processReport(input: ReportInput, opts: ProcessOptions = {}): Re
       // The report goes on without this extractor's fields; the message names no text.
       state.warnings.push({ code: 'E_EXTRACTOR_CRASHED', message: `${extractor.meta.id}: ${toErrorInfo(err).message}` });
     }
+    // An extractor group's own time: the ConText work it asked for is counted under 'context'.
+    if (timings) lap(timings, `extract:${extractor.meta.id.split('/')[0]}`, t0 + (timings.context ?? 0) - context0);
   }
+  const t1 = timings ? performance.now() : 0;
   const record = assembleRecord(doc, fields, findings, reducers, state.warnings);
   record['report.type'] = doc.type;
   record['report.language'] = doc.lang;
   if (record['report.date'] === null && input.date && /^\d{4}-\d{2}-\d{2}$/.test(input.date)) record['report.date'] = input.date;
   findings.sort((a, b) => a.span[0] - b.span[0]);
+  if (timings) lap(timings, 'assemble', t1);
   return {
     id: input.id,
     patient: input.patient ?? null,

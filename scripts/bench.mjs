@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [--skip-queue] [--reports N] [--memory N] [--queue-reports N] [--seed N]
+// Builds a corpus of realistic reports (every type, both languages; scripts/bench-corpus.mjs,
+// from samples/ and variations of them, never ../shared), then prints in one run: embedded
+// extract throughput with 1 thread and with all cores, peak memory at 10k and at the end of a
+// long run, time per pipeline stage, and queue mode on a private redis-server beside a BullMQ
+// worker that does nothing (scripts/bench-queue.mjs). No report text is printed.
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { generateReports } from './bench-corpus.mjs';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'skip-queue': { type: 'boolean', default: false },
+    reports: { type: 'string' },
+    memory: { type: 'string' },
+    'queue-reports': { type: 'string' },
+    'latency-samples': { type: 'string' },
+    seed: { type: 'string', default: '7' },
+    'noop-worker': { type: 'boolean', default: false },
+  },
+});
+
+async function main() {
+  const quick = values.quick;
+  const N = Number(values.reports ?? (quick ? 2000 : 10_000));
+  const MEM = Number(values.memory ?? (quick ? 20_000 : 100_000));
+  const seed = Number(values.seed);
+  const cores = availableParallelism();
+  const { processReportSafe } = await import('../dist/src/pipeline/process.js');
+  const { runBulk } = await import('../dist/src/bulk/run-bulk.js');
+
+  console.log(`myelex bench: node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), ${quick ? 'quick' : 'full'} run`);
+  const corpus = summarize(N, seed);
+  console.log(`corpus: ${N} reports (${corpus.kinds} kinds: mri, enmg, csf, lab, note x en, ru), ${(corpus.bytes / N).toFixed(0)} B mean, ${corpus.min}-${corpus.max} B, ${(corpus.bytes / 1e6).toFixed(1)} MB`);
+
+  // Warm-up in this thread: lexicons compiled, code optimized (the 1-thread run measures warm reports).
+  for (const r of generateReports(300, seed + 1)) processReportSafe(r);
+
+  console.log('\n== embedded extract (runBulk, output serialized as extract writes it, not kept)');
+  const one = await throughput(runBulk, N, seed, 1);
+  print('1 thread', one, N, corpus.bytes);
+  const all = await throughput(runBulk, N, seed, cores);
+  print(`${cores} threads`, all, N, corpus.bytes);
+  console.log(`  per core (1 thread): ${(N / one.seconds).toFixed(0)} reports/s; all cores: ${(N / all.seconds / cores).toFixed(0)} reports/s per core`);
+
+  console.log(`\n== memory over a long run (${MEM} reports, ${cores} threads, streamed)`);
+  const mem = await memoryRun(runBulk, MEM, seed + 2, cores);
+  if (MEM >= 10_000) console.log(`  at 10k reports: peak RSS ${mb(mem.at10k.rss)} MB, heap ${mb(mem.at10k.heap)} MB`);
+  console.log(`  at ${MEM} reports: peak RSS ${mb(mem.end.rss)} MB, heap ${mb(mem.end.heap)} MB (${(MEM / mem.seconds).toFixed(0)} reports/s)`);
+
+  console.log('\n== time per pipeline stage (1 thread, warm; ms per report)');
+  stages(processReportSafe, quick ? 1000 : 3000, seed + 3);
+
+  if (values['skip-queue']) return;
+  const { queueBench } = await import('./bench-queue.mjs');
+  await queueBench({
+    reports: Number(values['queue-reports'] ?? (quick ? 1000 : 5000)),
+    latencySamples: Number(values['latency-samples'] ?? (quick ? 50 : 200)),
+    seed: seed + 4,
+    cores,
+  });
+}
+
+function summarize(n, seed) {
+  let bytes = 0;
+  let min = Infinity;
+  let max = 0;
+  for (const r of generateReports(n, seed)) {
+    const b = Buffer.byteLength(r.text);
+    bytes += b;
+    min = Math.min(min, b);
+    max = Math.max(max, b);
+  }
+  return { bytes, min, max, kinds: 10 };
+}
+
+async function* items(n, seed) {
+  for (const input of generateReports(n, seed)) yield { kind: 'report', input, source: 'bench' };
+}
+
+class Peak {
+  constructor() {
+    this.rss = 0;
+    this.heap = 0;
+  }
+  sample() {
+    const m = process.memoryUsage();
+    this.rss = Math.max(this.rss, m.rss);
+    this.heap = Math.max(this.heap, m.heapUsed);
+  }
+}
+
+async function throughput(runBulk, n, seed, threads) {
+  const peak = new Peak();
+  let out = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  let i = 0;
+  for await (const line of runBulk(items(n, seed), { threads })) {
+    out += JSON.stringify(line).length + 1;
+    if (line.error) errors++;
+    if (++i % 500 === 0) peak.sample();
+  }
+  peak.sample();
+  return { seconds: (performance.now() - t0) / 1000, out, errors, peak };
+}
+
+function print(label, r, n, bytes) {
+  console.log(
+    `  ${label.padEnd(10)} ${(n / r.seconds).toFixed(0).padStart(6)} reports/s  ${(bytes / 1e6 / r.seconds).toFixed(2).padStart(6)} MB/s in` +
+      `  (${n} in ${r.seconds.toFixed(1)} s, ${r.errors} errors, peak RSS ${mb(r.peak.rss)} MB, heap ${mb(r.peak.heap)} MB)`,
+  );
+}
+
+async function memoryRun(runBulk, n, seed, threads) {
+  const peak = new Peak();
+  let at10k = null;
+  const timer = setInterval(() => peak.sample(), 200);
+  const t0 = performance.now();
+  let i = 0;
+  for await (const line of runBulk(items(n, seed), { threads })) {
+    JSON.stringify(line);
+    if (++i % 1000 === 0) peak.sample();
+    if (i === 10_000) at10k = { rss: peak.rss, heap: peak.heap };
+  }
+  clearInterval(timer);
+  peak.sample();
+  return { at10k: at10k ?? { rss: peak.rss, heap: peak.heap }, end: { rss: peak.rss, heap: peak.heap }, seconds: (performance.now() - t0) / 1000 };
+}
+
+function stages(processReportSafe, n, seed) {
+  const timings = {};
+  const t0 = performance.now();
+  for (const r of generateReports(n, seed)) processReportSafe(r, { timings });
+  const wall = performance.now() - t0;
+  const measured = Object.values(timings).reduce((a, b) => a + b, 0);
+  const order = ['normalize', 'detect', 'sections', 'context'];
+  const keys = [...order.filter((k) => k in timings), ...Object.keys(timings).filter((k) => !order.includes(k)).sort((a, b) => timings[b] - timings[a])];
+  const names = { normalize: 'normalize', detect: 'language + type detection', sections: 'sections + sentences', context: 'assertion (ConText)', assemble: 'assemble record' };
+  for (const k of keys) {
+    const label = names[k] ?? `extractors ${k.slice('extract:'.length)}`;
+    console.log(`  ${label.padEnd(28)} ${(timings[k] / n).toFixed(3).padStart(7)} ms  ${((timings[k] / measured) * 100).toFixed(1).padStart(5)}%`);
+  }
+  console.log(`  ${'total (wall, with the hook)'.padEnd(28)} ${(wall / n).toFixed(3).padStart(7)} ms  (input validation and the rest: ${((wall - measured) / n).toFixed(3)} ms)`);
+}
+
+const mb = (b) => (b / 1e6).toFixed(0);
+
+if (values['noop-worker']) {
+  const { runNoopWorker } = await import('./bench-queue.mjs');
+  await runNoopWorker();
+} else {
+  await main();
+}
