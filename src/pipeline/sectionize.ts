@@ -16,8 +16,9 @@ export function sectionize(norm: string, lex: LexiconSet): Section[] {
     if (!/^[\s\d.)•*#-]*$/.test(norm.slice(lineStart, m.start))) continue;
     const lineEnd = norm.indexOf('\n', m.end);
     const rest = norm.slice(m.end, lineEnd < 0 ? norm.length : lineEnd);
-    // "Findings:" / "ЗАКЛЮЧЕНИЕ." / "Conclusion -" / a heading alone on its line.
-    if (!/^\s*(?:[:.\-]|$)/.test(rest)) continue;
+    // "Findings:" / "ЗАКЛЮЧЕНИЕ." / "Conclusion -" / a heading alone on its line; a bracketed
+    // qualifier may sit before the colon ("Спинной мозг (нижнегрудной отдел, конус):").
+    if (!/^\s*(?:\([^()\n]{1,60}\)\s*(?=:))?(?:[:.\-]|$)/.test(rest)) continue;
     if (/^\s*\.\s*\S/.test(rest) && !/^[\p{Lu}\s]+$/u.test(m.text)) continue;
     const value = String(m.term.value ?? 'other');
     heads.push({ at: lineStart, name: (NAMES.has(value) ? value : 'other') as SectionName, heading: m.text });
@@ -46,11 +47,13 @@ export function sectionize(norm: string, lex: LexiconSet): Section[] {
   return sections.filter((s) => s.end > s.start || sections.length === 1);
 }
 
-// A prose statement: a capitalised sentence of six words or more, not "Label: value", not a question.
-const PROSE_LINE = /^[\p{Lu}][^:?]*\.$/u;
+// A prose statement: a capitalised sentence of six words or more, not "Label: value", not a question;
+// a colon after five words or more is the sentence's own ("участок сигнала: гипоинтенсивного ...").
+const PROSE_LINE = /^[\p{Lu}][^?]*\.$/u;
+const LABEL_COLON = /^(?:\S+\s+){0,3}\S*:/u;
 const isProse = (line: string, minWords = 6): boolean => {
   const t = line.trim();
-  return t.length >= minWords * 6 && t.split(/\s+/).length >= minWords && PROSE_LINE.test(t) && /\p{Ll}{3}/u.test(t);
+  return t.length >= minWords * 6 && t.split(/\s+/).length >= minWords && PROSE_LINE.test(t) && !LABEL_COLON.test(t) && /\p{Ll}{3}/u.test(t);
 };
 
 /**
