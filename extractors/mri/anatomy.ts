@@ -100,7 +100,16 @@ export function bindStructure(
   if (touching.length) return touching.reduce((x, y) => (y.end - y.start > x.end - x.start ? y : x));
   const [cs, ce] = clauseOf(doc, sentence, start, end);
   const inClause = inSentence.filter((a) => a.start >= cs && a.end <= ce);
-  return nearest(inClause, start, end) ?? nearest(inSentence, start, end);
+  return nearest(inClause, start, end) ?? nearest(inSentence, start, end) ?? lineLabel(doc, ctx, sentence, ignore);
+}
+
+/** A checklist line "Cord: ... No expansion.": a sentence naming no structure speaks of its line's label. */
+function lineLabel(doc: ParsedReport, ctx: ExtractContext, sentence: Sentence, ignore: readonly Structure[]): Anchor | null {
+  const lineStart = doc.norm.lastIndexOf('\n', sentence.start - 1) + 1;
+  const label = /^[ \t]*[^\s:\d][^:\n.]{0,40}:/u.exec(doc.norm.slice(lineStart, sentence.start));
+  if (!label) return null;
+  const end = lineStart + label[0].length;
+  return anchors(doc, ctx).find((a) => a.start >= lineStart && a.end <= end && !ignore.includes(a.structure)) ?? null;
 }
 
 /**

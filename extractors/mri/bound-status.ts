@@ -22,6 +22,8 @@ export interface BoundStatusOptions {
   direct?: readonly string[];
   /** Structures a bound term must name ('none': no structure in its sentence); omitted: any term counts. */
   structures?: readonly (Structure | 'none')[];
+  /** A negated term naming no structure still counts ("no compression" in a spine study). */
+  negatedUnbound?: boolean;
   /** Structures skipped when looking for the nearest one. */
   ignore?: readonly Structure[];
   /** Leave the field null for a brain-only study. */
@@ -52,7 +54,8 @@ export function boundStatusField(opts: BoundStatusOptions): Extractor {
         const direct = m.value !== undefined && (opts.direct ?? []).includes(String(m.value));
         if (!direct && opts.structures) {
           const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, opts.ignore ?? []);
-          if (!opts.structures.includes(bound ? bound.structure : 'none')) continue;
+          const unboundNegation = opts.negatedUnbound && !bound && status === 'absent';
+          if (!opts.structures.includes(bound ? bound.structure : 'none') && !unboundNegation) continue;
         }
         out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion: m.assertion }));
       }

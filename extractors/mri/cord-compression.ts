@@ -13,5 +13,6 @@ export const cordCompression = boundStatusField({
   structures: ['cord', 'cauda', 'thecal'],
   // The compressor (disc, mass, bone) is not the compressed structure.
   ignore: ['lesion', 'disc', 'mass', 'vertebra', 'marrow'],
+  negatedUnbound: true,
   spinalOnly: true,
 });
