@@ -39,6 +39,8 @@ export function publicReason(code: string, line?: number): string {
   return `${code}: ${text}${line !== undefined ? ` (line ${line})` : ''}`;
 }
 
+const JOBS_PER_THREAD = 2;
+
 export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): Promise<WorkerHandle> {
   const log = opts.logger ?? makeLogger();
   const key = cfg.encryptionKey;
@@ -159,7 +161,14 @@ export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): P
     removeOnComplete: { age: cfg.keepCompletedS, count: 10_000 },
     removeOnFail: { age: cfg.keepFailedS },
   };
-  const reportWorker = new Worker(cfg.queue, reportProcessor, { ...common, connection: workerConnection(cfg, 'myelex-worker') });
+  // More report jobs in hand than threads: while one job's result goes to Redis (ledger record,
+  // completion, next fetch) another is already being parsed, so the threads do not wait on I/O.
+  // The pool queues them; each one's time limit starts when a thread takes it.
+  const reportWorker = new Worker(cfg.queue, reportProcessor, {
+    ...common,
+    concurrency: cfg.concurrency * JOBS_PER_THREAD,
+    connection: workerConnection(cfg, 'myelex-worker'),
+  });
   const patientWorker = new Worker(patientsQueueName(cfg.queue), patientProcessor, {
     ...common,
     concurrency: Math.max(1, Math.ceil(cfg.concurrency / 2)),
