@@ -8,6 +8,22 @@ import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
 import { readNarrative } from './lib/narrative.js';
 import { readTables } from './lib/table.js';
+import { readNerveColumns } from './lib/nerve-columns.js';
+
+// A line naming only the limb side examined ("Правая нижняя конечность.", "Right lower limb:"):
+// rows after it that name no side of their own are of that side.
+const SIDE_LINE = /^[ \t]*(?:(прав|лев)\p{L}*\s+(?:нижн|верхн)\p{L}*\s+конечност\p{L}*|(right|left)\s+(?:lower|upper)\s+(?:limb|extremity|leg|arm)|(справа|слева|right|left)(?:\s+side)?)[ \t]*[.:]?[ \t]*$/gimu;
+const SIDE_OF: Record<string, 'left' | 'right'> = { прав: 'right', right: 'right', справа: 'right', лев: 'left', left: 'left', слева: 'left' };
+
+function sideLines(text: string): Array<{ at: number; side: 'left' | 'right' }> {
+  const out: Array<{ at: number; side: 'left' | 'right' }> = [];
+  for (const m of text.matchAll(SIDE_LINE)) {
+    const word = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+    const side = SIDE_OF[word];
+    if (side) out.push({ at: m.index ?? 0, side });
+  }
+  return out;
+}
 
 export const measurements = defineExtractor({
   meta: {
@@ -19,7 +35,15 @@ export const measurements = defineExtractor({
   },
   extract(doc, ctx) {
     const tables = readTables(doc);
-    const rows = [...tables.rows, ...readNarrative(doc, tables.consumed, tables.layouts)];
+    const transposed = readNerveColumns(doc, tables.consumed);
+    const taken = [...tables.consumed, ...transposed.consumed];
+    const rows = [...tables.rows, ...transposed.rows, ...readNarrative(doc, taken, tables.layouts)];
+    const sides = sideLines(doc.norm);
+    for (const r of rows) {
+      if (r.row.side !== null) continue;
+      const line = sides.filter((x) => x.at < r.start).pop();
+      if (line) r.row = { ...r.row, side: line.side };
+    }
     const seen = new Set<string>();
     const out: Finding[] = [];
     for (const r of rows.sort((a, b) => a.start - b.start)) {
