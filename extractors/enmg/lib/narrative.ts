@@ -213,7 +213,8 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
       for (const s of sides) out.push({ ...finding, row: { ...finding.row, side: s } });
     } else if (e.kind === 'nerve') {
       // A side said before any value still belongs to this nerve ("Справа: ... срединного нерва 4,1 мВ").
-      if (valueSinceSide) side = null;
+      // The same nerve named again ("fibular head", a stimulation site) keeps the side.
+      if (valueSinceSide && e.cue.value !== state.nerve) side = null;
       state.nerve = e.cue.value;
     } else if (e.kind === 'side') {
       side = trailing.has(e.cue) ? null : sidesOf(e.cue.value);

@@ -261,9 +261,11 @@ function readRow(
   const labelCells = cells.filter((_, i) => !cols[i] || cols[i]!.kind === 'label' || cols[i]!.kind === 'side');
   let nerve: string | null = null;
   let side: 'right' | 'left' | null = null;
+  let rowStudy: Study | null = null; // "R Ulnar sensory": the row label's study outranks the heading's
   for (const c of labelCells) {
     const cues = findCues(doc, c.start, c.end, { sideLetters: 'RLDS' });
     nerve ??= cues.nerves[0]?.value ?? null;
+    if (!rowStudy && isStudy(cues.studies[0]?.value ?? '')) rowStudy = cues.studies[0]!.value as Study;
     const s = cues.sides[0]?.value;
     if (!side && (s === 'right' || s === 'left')) side = s;
   }
@@ -286,7 +288,7 @@ function readRow(
       return;
     }
     const hasGroups = header.columns.some((c) => c.group > 0);
-    const study = col.study ?? (hasGroups ? groupStudy(col.group) : null) ?? headStudy;
+    const study = col.study ?? rowStudy ?? (hasGroups ? groupStudy(col.group) : null) ?? headStudy;
     const resolved = resolveParam(col.cue!, study, v.unit ?? col.unit, nerve);
     if (!resolved) return;
     const finding: RowFinding = { row: makeRow(nerve, col.side ?? side, resolved, v.value, v.valueMax), start: cell.start, end: cell.end };
