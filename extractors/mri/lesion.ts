@@ -44,8 +44,12 @@ export function lesionMentions(doc: ParsedReport, ctx: ExtractContext): LesionMe
       if (status) out.push({ mention: m, status });
     }
     for (const n of normal) {
-      // "normal signal" stated of the cord: no lesion there ("not normal" is no statement).
-      if (assertionOf(doc, ctx, n) === 'affirmed') out.push({ mention: n, status: 'absent' });
+      // "normal signal" stated of the cord: no lesion there ("not normal" is no statement). A
+      // negation closing a later clause ("МР-сигнал его не изменен, ... накопления контраста нет")
+      // speaks of that clause, not of the statement of normal signal before the comma.
+      const t = n.assertion.trigger;
+      const laterClause = t !== undefined && t.start >= n.end && doc.norm.slice(n.end, t.start).includes(',');
+      if (assertionOf(doc, ctx, n) === 'affirmed' || laterClause) out.push({ mention: n, status: 'absent' });
     }
     return out.sort((a, b) => a.mention.start - b.mention.start);
   });
