@@ -69,8 +69,9 @@ function titleRanges(norm: string): Array<[number, number]> {
     const line = norm.slice(pos, end).trim();
     if (line) {
       seen++;
-      // "... 1 марта 2022 г.", "Date: 03.03.2021.": a dated label line, not a sentence.
-      const sentence = /\.$/.test(line) && !/(?:\sг|\d)\.$/u.test(line) && /\p{Ll}/u.test(line);
+      // "... 1 марта 2022 г.", "Date: 03.03.2021.": a dated label line, not a sentence; a line
+      // ending in any other figure ("Ликвор: белок 0,52 г/л, цитоз 5/3.") is one.
+      const sentence = /\.$/.test(line) && !/(?:\sг|(?<![\d/,])\d{1,4})\.$/u.test(line) && /\p{Ll}/u.test(line);
       if (line.length <= TITLE_MAX_CHARS && !sentence) out.push([pos, end]);
     }
     pos = end + 1;
