@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/schema/evidence.js';
-import { defineExtractor } from '../define.js';
+import { defineExtractor, type Mention } from '../define.js';
 import { clauseAround, treatmentStatus } from './clauses.js';
 
 const VALUE_OF = { given: 'present', not_given: 'absent', uncertain: 'uncertain' } as const;
@@ -22,15 +22,24 @@ export const radiation = defineExtractor({
   extract(doc, ctx) {
     const out: Finding[] = [];
     const fields = ctx.mentions('note/radiation-field');
-    for (const m of ctx.mentions('note/radiation')) {
+    const mentions = ctx.mentions('note/radiation');
+    const dist = (a: Mention, b: Mention) => Math.max(0, a.start - b.end, b.start - a.end);
+    for (const m of mentions) {
       if (m.value === 'pseudo') continue;
-      const status = treatmentStatus(doc, ctx, m);
+      const status = treatmentStatus(doc, ctx, m, mentions);
       if (!status) continue;
       const assertion = m.assertion;
-      out.push(ctx.finding({ field: 'note.radiation', value: VALUE_OF[status], start: m.start, end: m.end, assertion }));
       const clause = clauseAround(doc, m);
-      const here = fields.filter((f) => f.start >= clause.start && f.end <= clause.end);
+      // A field word belongs to the nearest radiation mention ("PCI 12 Gy, spine not irradiated").
+      const here = fields.filter((f) => f.start >= clause.start && f.end <= clause.end
+        && !mentions.some((p) => p !== m && p.value !== 'pseudo' && dist(p, f) < dist(m, f)));
       const spinal = m.value === 'spine' ? m : here.find((f) => f.value === 'spine');
+      // "spine not irradiated", "no spinal RT" deny the spinal field, not radiation elsewhere.
+      const fieldOnly = status === 'not_given' && spinal && spinal !== m && dist(spinal, m) <= 12
+        && !/[,;]/.test(doc.norm.slice(Math.min(spinal.end, m.end), Math.max(spinal.start, m.start)));
+      if (!fieldOnly) {
+        out.push(ctx.finding({ field: 'note.radiation', value: VALUE_OF[status], start: m.start, end: m.end, assertion }));
+      }
       const spineFinding = (value: string, at: { start: number; end: number }, implied = false) =>
         out.push(ctx.finding({ field: 'note.radiation_spine', value, start: at.start, end: at.end, assertion, ...(implied ? { implied } : {}) }));
       if (status === 'not_given') spineFinding('absent', spinal ?? m, !spinal);

@@ -13,15 +13,15 @@ const NUMBER_WORDS: Record<string, number> = {
   один: 1, одну: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, несколько: 3,
 };
 const EN_UNIT = String.raw`(day|week|month|year)s?`;
-const RU_UNIT = String.raw`(д(?:ень|ня|ней)|сут\p{L}*|недел\p{L}*|месяц\p{L}*|год\p{L}*|лет)`;
+const RU_UNIT = String.raw`(д(?:ень|ня|ней)|сут\p{L}*|недел\p{L}*|нед\.|месяц\p{L}*|мес\.|год\p{L}*|лет)`;
 const NUM = String.raw`(\d+|a|an|one|two|three|four|five|six|several|few|один|одну|одна|два|две|три|четыре|пять|шесть|несколько)`;
 
 function shift(iso: string, n: number, unit: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   const u = unit.toLowerCase();
   if (/^(day|д|сут)/.test(u)) d.setUTCDate(d.getUTCDate() - n);
-  else if (/^(week|недел)/.test(u)) d.setUTCDate(d.getUTCDate() - 7 * n);
-  else if (/^(month|месяц)/.test(u)) return monthBack(d, n);
+  else if (/^(week|нед)/.test(u)) d.setUTCDate(d.getUTCDate() - 7 * n);
+  else if (/^(month|мес)/.test(u)) return monthBack(d, n);
   else return `${d.getUTCFullYear() - n}-${pad(d.getUTCMonth() + 1)}-01`;
   return d.toISOString().slice(0, 10);
 }
@@ -41,11 +41,11 @@ export function relativeDates(text: string, lang: Language, reportIso: string | 
   const out: DatedSpan[] = [];
   const spans =
     lang === 'en'
-      ? new RegExp(String.raw`(?:(?:for|over)\s+(?:the\s+)?(?:last|past)?\s*(?:about\s+|approximately\s+|~)?${NUM}\s+${EN_UNIT}|${NUM}\s+${EN_UNIT}\s+(?:ago|before\s+(?:admission|presentation|this\s+visit|referral)|prior\s+to\s+(?:admission|presentation)))`, 'giu')
+      ? new RegExp(String.raw`(?:(?:for|over)\s+(?:the\s+)?(?:last|past)?\s*(?:about\s+|approximately\s+|~)?${NUM}\s+${EN_UNIT}|${NUM}\s+${EN_UNIT}\s+(?:ago|before\s+(?:admission|presentation|this\s+visit|referral)|prior\s+to\s+(?:admission|presentation))|(?<![\p{L}])[x×]\s*${NUM}\s+${EN_UNIT}|${NUM}[-\s]${EN_UNIT}'?\s+history)`, 'giu')
       : new RegExp(String.raw`(?:${NUM}\s+${RU_UNIT}\s+(?:назад|до\s+(?:госпитализации|поступления|обращения))|(?:в\s+течение|на\s+протяжении)\s+(?:последних\s+)?${NUM}\s+${RU_UNIT})`, 'giu');
   for (const m of text.matchAll(spans)) {
-    const num = m[1] ?? m[3];
-    const unit = m[2] ?? m[4];
+    // Each alternative captures (number)(unit): the first two groups it filled.
+    const [num, unit] = m.slice(1).filter((g) => g !== undefined);
     if (!num || !unit) continue;
     const n = /^\d+$/.test(num) ? Number(num) : NUMBER_WORDS[num.toLowerCase()] ?? 0;
     if (n > 0) out.push({ start: m.index, end: m.index + m[0].length, iso: shift(reportIso, n, unit) });

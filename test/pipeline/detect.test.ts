@@ -19,6 +19,7 @@ const cases: Array<[string, 'en' | 'ru', string]> = [
   ['LABORATORY\nCEREBROSPINAL FLUID ANALYSIS\nProtein 0.4 g/l, cytosis 3/3.', 'en', 'csf'],
   ['BLOOD SCIENCES\nVitamin B12 300 pmol/l\nFolate 12 nmol/l', 'en', 'lab'],
   ['NEUROLOGY CONSULTATION\nComplaints: leg weakness. MRI of the spine showed a T2 lesion on sagittal STIR images.', 'en', 'note'],
+  ['Outpatient note - seen 2023-05-02.\nAML, treated with IV cytarabine only. Plan: ENMG, B12/copper levels.', 'en', 'note'],
   ['Отделение лучевой диагностики\nМРТ шейного отдела позвоночника\nЗаключение: норма.', 'ru', 'mri'],
   ['Электронейромиография нижних конечностей\nАмплитуда М-ответа 2,1 мВ', 'ru', 'enmg'],
   ['Исследование ликвора\nЦитоз 3/3, белок 0,3 г/л', 'ru', 'csf'],
