@@ -138,15 +138,18 @@ export function buildReport(kind, r) {
   const { head, body, tail } = BUILDERS[kind](h);
   const order = h.shuffle(body);
   const lines = [];
-  const size = (extra) => Buffer.byteLength([...head, ...lines, extra, ...tail].join('\n'));
+  // UTF-8 size of head + lines + tail joined by newlines, kept as lines are added.
+  let bytes = Buffer.byteLength([...head, ...tail].join('\n')) + 1;
   const target = MIN_BYTES + Math.floor(r() * (MAX_BYTES - MIN_BYTES) * 0.8);
   for (let pass = 0; pass < 3; pass++) {
     for (const line of pass ? h.shuffle(BUILDERS[kind](h).body) : order) {
-      if (size(line) > MAX_BYTES - 16) break;
+      const add = Buffer.byteLength(line) + 1;
+      if (bytes + add > MAX_BYTES - 16) break;
       lines.push(line);
-      if (size('') >= target) break;
+      bytes += add;
+      if (bytes >= target) break;
     }
-    if (size('') >= MIN_BYTES) break;
+    if (bytes >= MIN_BYTES) break;
   }
   return [...head, ...lines, ...tail].join('\n');
 }
