@@ -8,7 +8,7 @@ import type { FieldName } from '../../src/schema/record.js';
 import type { ExtractContext, Extractor, Mention } from '../define.js';
 import { defineExtractor } from '../define.js';
 import type { ParsedReport } from '../../src/pipeline/document.js';
-import { bindStructure, reported, type Structure } from './anatomy.js';
+import { anchors, bindStructure, clauseOf, reported, type Structure } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
 const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
@@ -55,11 +55,19 @@ export function boundStatusField(opts: BoundStatusOptions): Extractor {
         if (!direct && opts.structures) {
           const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, opts.ignore ?? []);
           const unboundNegation = opts.negatedUnbound && !bound && status === 'absent';
-          if (!opts.structures.includes(bound ? bound.structure : 'none') && !unboundNegation) continue;
+          if (!opts.structures.includes(bound ? bound.structure : 'none') && !unboundNegation
+            && !coordinated(doc, ctx, m, opts.structures)) continue;
         }
         out.push(ctx.finding({ field: opts.field, value: status, start: m.start, end: m.end, assertion: m.assertion }));
       }
       return out;
     },
   });
+}
+
+/** "No intramedullary or nerve root enhancement": a structure coordinated before the bound one shares the term. */
+function coordinated(doc: ParsedReport, ctx: ExtractContext, m: Mention, structures: readonly string[]): boolean {
+  const [cs] = clauseOf(doc, m.sentence, m.start, m.end);
+  return anchors(doc, ctx).some((a) => a.start >= cs && a.end <= m.start && structures.includes(a.structure)
+    && /^\s*(?:or|and|nor|\/)\s+(?:the\s+)?[\p{L} -]{0,30}$/u.test(doc.norm.slice(a.end, m.start)));
 }
