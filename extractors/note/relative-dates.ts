@@ -52,15 +52,17 @@ export function relativeDates(text: string, lang: Language, reportIso: string | 
   }
   const months = lex.get('report/months');
   const cue = lang === 'en' ? String.raw`(?:since|from|in|early|late|mid|the\s+(?:end|beginning|middle)\s+of)` : String.raw`(?:с|в|со|начала|конца|середины|в\s+начале|в\s+конце)`;
-  const re = new RegExp(String.raw`(?<![\p{L}])${cue}\s+(?:(?:early|late|mid)[-\s]+)?(${months.terms.map((t) => t.source).join('|')})(?![\p{L}])(?!\s*,?\s*\d{4})`, 'giu');
+  // "с 15 февраля": a day may stand between the cue and the month.
+  const re = new RegExp(String.raw`(?<![\p{L}])${cue}\s+(?:(\d{1,2})\s+)?(?:(?:early|late|mid)[-\s]+)?(${months.terms.map((t) => t.source).join('|')})(?![\p{L}])(?!\s*,?\s*\d{4})`, 'giu');
   const [ry, rm] = reportIso.split('-').map(Number) as [number, number];
   for (const m of text.matchAll(re)) {
-    const word = m[1]!;
+    const word = m[2]!;
     const term = months.terms.find((t) => t.exact.test(word));
     const mo = Number(term?.value ?? 0);
-    if (!mo) continue;
+    const day = Number(m[1] ?? 1);
+    if (!mo || day < 1 || day > 31) continue;
     const year = mo <= rm ? ry : ry - 1;
-    out.push({ start: m.index, end: m.index + m[0].length, iso: `${year}-${pad(mo)}-01` });
+    out.push({ start: m.index, end: m.index + m[0].length, iso: `${year}-${pad(mo)}-${pad(day)}` });
   }
   return out;
 }
