@@ -45,10 +45,10 @@ function lexCues(doc: ParsedReport, id: string, from: number, to: number): Cue[]
   }));
 }
 
-const unitRegexCache = new WeakMap<object, { re: RegExp; units: Array<{ exact: RegExp; value: Unit }> }>();
+const unitRegexCache = new WeakMap<object, { re: RegExp; pair: RegExp; units: Array<{ exact: RegExp; value: Unit }> }>();
 
 /** The value regex of the report's language: a number or range, then an optional unit from the units lexicon. */
-function valueRegex(doc: ParsedReport): { re: RegExp; units: Array<{ exact: RegExp; value: Unit }> } {
+function valueRegex(doc: ParsedReport): { re: RegExp; pair: RegExp; units: Array<{ exact: RegExp; value: Unit }> } {
   const matcher = doc.lex.get('enmg/units');
   const hit = unitRegexCache.get(matcher);
   if (hit) return hit;
@@ -59,13 +59,15 @@ function valueRegex(doc: ParsedReport): { re: RegExp; units: Array<{ exact: RegE
     String.raw`(?<![\p{L}\p{N}.,/])(?:(${COMPARATOR})\s*)?(${NUM})(?:\s*-\s*(${NUM}))?(?![.,]?\d)(?:\s*(${unitAlt})(?![\p{L}\p{N}]))?`,
     'giu',
   );
-  const built = { re, units: terms.map((t) => ({ exact: t.exact, value: String(t.value) as Unit })) };
+  // "38/40 м/с", "4,1/3,8 мВ": two values (right/left) sharing the unit after the second.
+  const pair = new RegExp(String.raw`\s*/\s*(${NUM})(?![.,]?\d)\s*(${unitAlt})(?![\p{L}\p{N}])`, 'iuy');
+  const built = { re, pair, units: terms.map((t) => ({ exact: t.exact, value: String(t.value) as Unit })) };
   unitRegexCache.set(matcher, built);
   return built;
 }
 
 export function findValues(doc: ParsedReport, from: number, to: number): ValueToken[] {
-  const { re, units } = valueRegex(doc);
+  const { re, pair, units } = valueRegex(doc);
   const out: ValueToken[] = [];
   const hay = doc.norm.slice(0, to);
   re.lastIndex = from;
@@ -75,6 +77,17 @@ export function findValues(doc: ParsedReport, from: number, to: number): ValueTo
     const max = m[3] !== undefined ? parseNumber(m[3]) : null;
     const unitText = m[4];
     const unit = unitText ? (units.find((u) => u.exact.test(unitText))?.value ?? null) : null;
+    pair.lastIndex = m.index + m[0].length;
+    const second = !unitText && m[3] === undefined ? pair.exec(hay) : null;
+    const secondValue = second ? parseNumber(second[1]!) : null;
+    if (second && secondValue !== null) {
+      const u = units.find((x) => x.exact.test(second[2]!))?.value ?? null;
+      const at = second.index + second[0].indexOf(second[1]!);
+      out.push({ start: m.index, end: m.index + m[0].length, value, valueMax: null, unit: u, comparator: m[1] ?? null });
+      out.push({ start: at, end: pair.lastIndex, value: secondValue, valueMax: null, unit: u, comparator: null });
+      re.lastIndex = pair.lastIndex;
+      continue;
+    }
     // A number glued to a level or an ordinal ("L5", "2nd") is not a value; the lookbehind covers letters.
     out.push({ start: m.index, end: m.index + m[0].length, value, valueMax: max !== null && max > value ? max : null, unit, comparator: m[1] ?? null });
   }
