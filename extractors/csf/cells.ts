@@ -5,6 +5,8 @@ import { defineExtractor } from '../define.js';
 import { nextOtherLabel } from '../lab/value-field.js';
 import { csfZones, inZones, otherSpecimenAt } from './zone.js';
 
+const PER_UL_AFTER = /^\s*(?:\/\s*|per\s+)(?:[uµμ]l|mcl|mm3|mm³|cmm)(?![\p{L}\d])/iu;
+
 /**
  * csf.cells_per_ul: the white-cell count after a cytosis / cell-count / WBC label (never
  * red cells), per microlitre. A count over a chamber volume ("20/3", Fuchs-Rosenthal: cells
@@ -28,7 +30,17 @@ export const csfCells = defineExtractor({
     for (const m of labels) {
       if (m.value !== 'cells' || !inZones(zones, m.start) || m.start < readUntil || otherSpecimenAt(doc, ctx, m.start)) continue;
       const reading = readValueAfter(doc.norm, m.end, nextOtherLabel(labels, m, doc.norm.length), doc.lex, 30);
-      if (!reading || reading.unit === 'percent') continue;
+      if (!reading) {
+        // The count before its label and a per-volume unit after it: "2 WBC/uL", "12 cells/mm3".
+        const before = /(?<![\d.,/-])(\d+(?:[.,]\d+)?)\s*$/u.exec(doc.norm.slice(Math.max(0, m.start - 12), m.start));
+        const generic = /^cells?$/iu.test(doc.norm.slice(m.start, m.end)); // "RBC 120 cells/uL" is no white count
+        if (before && !generic && PER_UL_AFTER.test(doc.norm.slice(m.end, m.end + 8))) {
+          const at = m.start - before[0].length;
+          out.push(ctx.finding({ field: 'csf.cells_per_ul', value: Number(before[1]!.replace(',', '.')), start: at, end: m.end, assertion: 'affirmed', unit: 'per_ul' }));
+        }
+        continue;
+      }
+      if (reading.unit === 'percent') continue;
       readUntil = reading.stop;
       let value: number;
       let factor = 1;
