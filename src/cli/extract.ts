@@ -26,7 +26,7 @@ Options:
   --format F        jsonl (default), csv, ${OTHER_FORMATS.join(', ')}
   --out FILE        write there instead of standard output
   --patients FILE   also classify each patient's reports and write the patient lines there
-  --threads N       worker threads (default: all cores; 1 = in this thread)
+  --threads N       worker threads (default: all cores once a run passes 3,000 reports; 1 = in this thread)
   --id-col NAME     CSV column of the report id (default id); likewise
   --text-col NAME   --patient-col NAME  --date-col NAME
   --quiet           no summary line
