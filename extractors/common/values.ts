@@ -1,5 +1,8 @@
 import type { LexiconSet } from '../../src/lexicon/load.js';
-import type { Reference } from '../../src/schema/evidence.js';
+import type { Finding, Reference } from '../../src/schema/evidence.js';
+import type { FieldName } from '../../src/schema/record.js';
+import type { Conversion } from '../../src/units/convert.js';
+import type { ExtractContext } from '../define.js';
 import { NUMBER_PATTERN, parseNumber } from '../../src/text/numbers.js';
 import { looksLikeUnit, readUnitAt } from '../../src/units/read-unit.js';
 
@@ -174,4 +177,30 @@ export function scaleReference(ref: Reference | undefined, factor: number): Refe
   if (!ref) return undefined;
   const s = (v: number | null) => (v === null ? null : Math.round(v * factor * 1000) / 1000);
   return { low: s(ref.low), high: s(ref.high), text: ref.text };
+}
+
+/**
+ * The finding of a value read after a label and converted to the dictionary unit: evidence from
+ * the label to the end of the reading, the reference range in the same unit, the flag; implied
+ * when no unit was written.
+ */
+export function convertedValueFinding(
+  ctx: ExtractContext,
+  field: FieldName,
+  labelStart: number,
+  reading: ValueReading,
+  converted: Extract<Conversion, { ok: true }>,
+): Finding {
+  const reference = scaleReference(reading.reference, converted.factor);
+  return ctx.finding({
+    field,
+    value: converted.value,
+    start: labelStart,
+    end: Math.max(reading.end, reading.stop),
+    assertion: 'affirmed',
+    unit: converted.unit,
+    ...(reference ? { reference } : {}),
+    ...(reading.flag ? { flag: reading.flag } : {}),
+    ...(reading.unit ? {} : { implied: true }),
+  });
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { convert } from '../../src/units/convert.js';
-import { readValueAfter, scaleReference } from '../common/values.js';
+import { convertedValueFinding, readValueAfter } from '../common/values.js';
 import { defineExtractor } from '../define.js';
 import { nextOtherLabel } from '../lab/value-field.js';
 import { csfZones, inZones } from './zone.js';
@@ -60,18 +60,7 @@ export const csfProtein = defineExtractor({
         continue;
       }
       if (converted.value > MAX_CSF_PROTEIN_MG_L) continue;
-      const reference = scaleReference(reading.reference, converted.factor);
-      out.push(ctx.finding({
-        field: 'csf.protein_mg_l',
-        value: converted.value,
-        start: m.start,
-        end: Math.max(reading.end, reading.stop),
-        assertion: 'affirmed',
-        unit: converted.unit,
-        ...(reference ? { reference } : {}),
-        ...(reading.flag ? { flag: reading.flag } : {}),
-        ...(reading.unit ? {} : { implied: true }),
-      }));
+      out.push(convertedValueFinding(ctx, 'csf.protein_mg_l', m.start, reading, converted));
     }
     return out;
   },

@@ -2,7 +2,7 @@ import type { Finding } from '../../src/schema/evidence.js';
 import type { FieldName } from '../../src/schema/record.js';
 import { convert } from '../../src/units/convert.js';
 import type { Quantity } from '../../src/units/table.js';
-import { readValueAfter, scaleReference } from '../common/values.js';
+import { convertedValueFinding, readValueAfter } from '../common/values.js';
 import { defineExtractor, type Extractor, type Mention } from '../define.js';
 
 export interface LabValueOptions {
@@ -63,18 +63,7 @@ export function labValueField(opts: LabValueOptions): Extractor {
           ctx.warn('W_UNIT_MISMATCH', `${opts.field}: unit ${unit} does not measure this analyte`, reading.start, reading.stop);
           continue;
         }
-        const reference = scaleReference(reading.reference, converted.factor);
-        out.push(ctx.finding({
-          field: opts.field,
-          value: converted.value,
-          start: m.start,
-          end: Math.max(reading.end, reading.stop),
-          assertion: 'affirmed',
-          unit: converted.unit,
-          ...(reference ? { reference } : {}),
-          ...(reading.flag ? { flag: reading.flag } : {}),
-          ...(reading.unit ? {} : { implied: true }),
-        }));
+        out.push(convertedValueFinding(ctx, opts.field, m.start, reading, converted));
       }
       return out;
     },
