@@ -90,11 +90,18 @@ export interface StatusFieldOptions {
   statusOf?: Partial<Record<Assertion, 'present' | 'absent' | 'uncertain'>>;
 }
 
-const DEFAULT_STATUS_OF: Partial<Record<Assertion, 'present' | 'absent' | 'uncertain'>> = {
+export type StatusValue = 'present' | 'absent' | 'uncertain';
+
+/** The status a ConText assertion gives a finding; historical and hypothetical give none. */
+const DEFAULT_STATUS_OF: Partial<Record<Assertion, StatusValue>> = {
   affirmed: 'present',
   negated: 'absent',
   uncertain: 'uncertain',
 };
+
+export function statusOfAssertion(assertion: Assertion): StatusValue | undefined {
+  return DEFAULT_STATUS_OF[assertion];
+}
 
 /** A status field (present/absent/uncertain) driven by a concept lexicon and ConText: the rule is data. */
 export function statusField(opts: StatusFieldOptions): Extractor {

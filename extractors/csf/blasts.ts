@@ -1,8 +1,7 @@
 import type { Finding } from '../../src/schema/evidence.js';
-import { defineExtractor } from '../define.js';
+import { defineExtractor, statusOfAssertion } from '../define.js';
 import { csfZones, inZones, otherSpecimenAt } from './zone.js';
 
-const STATUS_OF = { affirmed: 'present', historical: undefined, negated: 'absent', uncertain: 'uncertain', hypothetical: undefined } as const;
 // "бластные клетки: не найдены", "blasts - not seen": a result after the cells, within its clause.
 const RESULT_REACH = 40;
 const ZERO_COUNT = /^[\s:=-]*0(?:[.,]0+)?\s*%?(?![\d.,])/;
@@ -28,7 +27,7 @@ export const csfBlasts = defineExtractor({
     const results = ctx.mentions('lab/results');
     for (const m of ctx.mentions('csf/blasts')) {
       if (!inZones(zones, m.start) || m.sentence.section === 'clinical' || otherSpecimenAt(doc, ctx, m.start)) continue;
-      let value: string | undefined = typeof m.value === 'string' ? m.value : STATUS_OF[m.assertion.assertion];
+      let value: string | undefined = typeof m.value === 'string' ? m.value : statusOfAssertion(m.assertion.assertion);
       if (value === 'present' && typeof m.value !== 'string') {
         const clauseEnd = clauseEndOf(doc.norm, m.end, Math.min(m.sentence.end, m.end + RESULT_REACH));
         const word = results.find((r) => r.start >= m.end && r.end <= clauseEnd);

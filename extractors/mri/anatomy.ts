@@ -4,7 +4,6 @@
  * words are data (lexicons/mri/anatomy.*); this file only says which one is nearest.
  */
 import type { ExtractContext, Mention } from '../define.js';
-import type { Assertion } from '../../src/schema/evidence.js';
 import type { ParsedReport, Sentence } from '../../src/pipeline/document.js';
 import { findLevelRanges, type LevelRange } from '../common/levels.js';
 
@@ -157,18 +156,6 @@ export function isBodySentence(doc: ParsedReport, s: Sentence): boolean {
 /** Mentions of a lexicon in the report body. */
 export function reported(ctx: ExtractContext, lexiconId: string, doc: ParsedReport): Mention[] {
   return ctx.memo(`mri/body:${lexiconId}`, () => ctx.mentions(lexiconId).filter((m) => isBodySentence(doc, m.sentence)));
-}
-
-/**
- * The assertion of a mention. The ConText engine (src/pipeline/context.ts, lexicons/context)
- * handles what used to be corrected here: a particle right before the term ("не утолщён",
- * "без утолщения", "non-enhancing"), "spared"/"не изменены" after it, a list negated at the
- * sentence end ("Объемных образований, признаков кровоизлияния не выявлено"), a bracketed
- * list negated after the bracket, hedges on either side ("questionable", "versus",
- * "сомнительн*") and a "?" after the term.
- */
-export function assertionOf(_doc: ParsedReport, _ctx: ExtractContext, m: Mention): Assertion {
-  return m.assertion.assertion;
 }
 
 export const CORD_LIKE: readonly Structure[] = ['cord', 'lesion'];

@@ -6,12 +6,11 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import type { FieldName } from '../../src/schema/record.js';
 import type { ExtractContext, Extractor, Mention } from '../define.js';
-import { defineExtractor } from '../define.js';
+import { defineExtractor, statusOfAssertion } from '../define.js';
 import type { ParsedReport } from '../../src/pipeline/document.js';
 import { anchors, bindStructure, clauseOf, reported, type Structure } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
-const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
 
 export interface BoundStatusOptions {
   id: string;
@@ -49,7 +48,7 @@ export function boundStatusField(opts: BoundStatusOptions): Extractor {
       const out: Finding[] = [];
       for (const m of reported(ctx, opts.lexicon, doc)) {
         // ConText gives the assertion; a term may carry its own polarity ("non-enhancing").
-        const status = m.value === 'absent' ? 'absent' : STATUS_OF[m.assertion.assertion];
+        const status = m.value === 'absent' ? 'absent' : statusOfAssertion(m.assertion.assertion);
         if (!status || opts.skip?.(m, doc, ctx)) continue;
         const direct = m.value !== undefined && (opts.direct ?? []).includes(String(m.value));
         if (!direct && opts.structures) {

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
-import { assertionOf, bindStructure, reported } from './anatomy.js';
+import { bindStructure, reported } from './anatomy.js';
 import { lesionMentions, lesionSentences } from './lesion.js';
 
 const COLUMN_VALUES = ['dorsal', 'lateral'];
@@ -26,7 +26,7 @@ export const cordAxial = defineExtractor({
     const out: Finding[] = [];
     const columnSentences = new Set<number>();
     for (const m of reported(ctx, 'mri/axial', doc)) {
-      const assertion = assertionOf(doc, ctx, m);
+      const assertion = m.assertion.assertion;
       if (assertion === 'negated' || assertion === 'historical') continue;
       const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end)?.structure ?? null;
       const ok = bound === 'cord' || bound === 'lesion' || (bound === null && inLesion.has(m.sentence.index));

@@ -3,9 +3,9 @@
  * (myelopathy, intramedullary lesion) or a signal change bound to the cord, and the cord said to
  * be of normal signal. Memoized per report.
  */
-import type { ExtractContext, Mention } from '../define.js';
+import { statusOfAssertion, type ExtractContext, type Mention } from '../define.js';
 import type { ParsedReport } from '../../src/pipeline/document.js';
-import { assertionOf, bindStructure, reported } from './anatomy.js';
+import { bindStructure, reported } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
 export type LesionStatus = 'present' | 'absent' | 'uncertain';
@@ -15,11 +15,6 @@ export interface LesionMention {
   status: LesionStatus;
 }
 
-const STATUS_OF: Record<string, LesionStatus | undefined> = {
-  affirmed: 'present',
-  negated: 'absent',
-  uncertain: 'uncertain',
-};
 
 // "sensitivity for subtle intramedullary change is limited", "to exclude myelopathy": no statement.
 const NOT_A_STATEMENT = /(?:sensitiv\p{L}*\s+(?:for|to)|to\s+(?:exclude|rule\s+out|detect)|evaluat\p{L}*\s+for|для\s+исключения|исключить)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
@@ -40,7 +35,7 @@ export function lesionMentions(doc: ParsedReport, ctx: ExtractContext): LesionMe
         if (normal.some((n) => overlaps(n, m))) continue;
         if (bindStructure(doc, ctx, m.sentence, m.start, m.end, ['lesion'])?.structure !== 'cord') continue;
       }
-      const status = STATUS_OF[assertionOf(doc, ctx, m)];
+      const status = statusOfAssertion(m.assertion.assertion);
       if (status) out.push({ mention: m, status });
     }
     for (const n of normal) {
@@ -49,7 +44,7 @@ export function lesionMentions(doc: ParsedReport, ctx: ExtractContext): LesionMe
       // speaks of that clause, not of the statement of normal signal before the comma.
       const t = n.assertion.trigger;
       const laterClause = t !== undefined && t.start >= n.end && doc.norm.slice(n.end, t.start).includes(',');
-      if (assertionOf(doc, ctx, n) === 'affirmed' || laterClause) out.push({ mention: n, status: 'absent' });
+      if (n.assertion.assertion === 'affirmed' || laterClause) out.push({ mention: n, status: 'absent' });
     }
     return out.sort((a, b) => a.mention.start - b.mention.start);
   });

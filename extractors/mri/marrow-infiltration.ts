@@ -5,12 +5,11 @@
  * sentences stating infiltration. Brain studies (calvarial marrow) leave it null.
  */
 import type { Finding } from '../../src/schema/evidence.js';
-import { defineExtractor } from '../define.js';
+import { defineExtractor, statusOfAssertion } from '../define.js';
 import { spanOfRanges, type LevelRange } from '../common/levels.js';
-import { anchors, assertionOf, bindRange, bindStructure, rangesIn, reported } from './anatomy.js';
+import { anchors, bindRange, bindStructure, rangesIn, reported } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
-const STATUS_OF: Record<string, string | undefined> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
 
 export const marrowInfiltration = defineExtractor({
   meta: {
@@ -26,7 +25,7 @@ export const marrowInfiltration = defineExtractor({
     const stated = new Set<number>();
     for (const m of reported(ctx, 'mri/marrow-infiltration', doc)) {
       const bound = bindStructure(doc, ctx, m.sentence, m.start, m.end, ['lesion'])?.structure;
-      const assertion = assertionOf(doc, ctx, m);
+      const assertion = m.assertion.assertion;
       if (m.value === 'normal') {
         // "Vertebral marrow signal is normal": stated of the marrow itself.
         const marrowNamed = anchors(doc, ctx).some((a) => a.structure === 'marrow' && a.start >= m.sentence.start && a.end <= m.sentence.end);
@@ -37,7 +36,7 @@ export const marrowInfiltration = defineExtractor({
       if (bound !== 'marrow' && bound !== 'vertebra') continue;
       // "No marrow lesion": no infiltration; an affirmed marrow lesion may be benign.
       if (m.value === 'lesion' && assertion !== 'negated') continue;
-      const status = STATUS_OF[assertion];
+      const status = statusOfAssertion(assertion);
       if (!status) continue;
       out.push(ctx.finding({ field: 'mri.marrow_infiltration', value: status, start: m.start, end: m.end, assertion }));
       if (status !== 'absent') stated.add(m.sentence.index);

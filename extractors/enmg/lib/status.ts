@@ -6,10 +6,9 @@
 import type { ParsedReport } from '../../../src/pipeline/document.js';
 import type { Finding } from '../../../src/schema/evidence.js';
 import type { FieldName } from '../../../src/schema/record.js';
-import { defineExtractor, type ExtractContext, type Extractor, type Mention, type Reducer } from '../../define.js';
+import { defineExtractor, statusOfAssertion, type ExtractContext, type Extractor, type Mention, type Reducer } from '../../define.js';
 
 const STATUS_RANK: Record<string, number> = { present: 3, uncertain: 2, absent: 1 };
-const STATUS_OF: Record<string, 'present' | 'absent' | 'uncertain'> = { affirmed: 'present', negated: 'absent', uncertain: 'uncertain' };
 
 /** True when the mention sits on a line that states the clinical question ("Question:", "Жалобы:"). */
 export function inClinicalQuestion(doc: ParsedReport, pos: number): boolean {
@@ -30,7 +29,7 @@ export function studyMentions(doc: ParsedReport, ctx: ExtractContext, lexicon: s
  * response", "absent F-waves - with axonal loss").
  */
 export function statusOf(m: Mention, _doc?: ParsedReport): 'present' | 'absent' | 'uncertain' | null {
-  return STATUS_OF[m.assertion.assertion] ?? null;
+  return statusOfAssertion(m.assertion.assertion) ?? null;
 }
 
 /** The conclusion's findings when it has any, else all; then the strongest status. */
