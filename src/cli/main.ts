@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toErrorInfo } from '../errors.js';
 import { PACKAGE_ROOT } from '../lexicon/load.js';
-import { UsageError } from './args.js';
+import { redcapDictionary } from '../export/index.js';
+import { parseCommand, str, UsageError } from './args.js';
+import { Sink } from './sink.js';
 import { CLASSIFY_HELP, runClassify } from './classify.js';
 import { EXTRACT_HELP, runExtract } from './extract.js';
 
@@ -29,14 +31,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 };
 
 async function runRedcapDictionary(argv: string[]): Promise<number> {
-  const { parseCommand, str } = await import('./args.js');
-  const { Sink } = await import('./sink.js');
   const { values } = parseCommand('redcap-dictionary', argv, { out: { type: 'string', short: 'o' } });
   if (values.help) {
     process.stdout.write('Usage: myelex redcap-dictionary [--out FILE]\n\nWrites the REDCap data dictionary CSV for every field the records carry.\n');
     return 0;
   }
-  const { redcapDictionary } = await import('../export/index.js');
   const sink = new Sink(str(values.out));
   await sink.write(redcapDictionary());
   await sink.close();
