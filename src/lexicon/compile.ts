@@ -2,13 +2,35 @@ import type { ContextCategory, LexiconFile, LexiconTerm } from '../schema/lexico
 import { literalPlan, matchLiteral, NO, UNSURE, type LiteralPlan } from './literal-plan.js';
 import { boundsOf, firstAtOrAfter, firstStartAtOrAfter, hitsOf, isWordUnit, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
 
-export interface CompiledTerm {
-  readonly source: string;
-  readonly value?: string | number | boolean;
-  readonly category?: ContextCategory;
-  readonly direction?: 'forward' | 'backward' | 'bidirectional';
-  readonly maxScope?: number;
-  readonly exact: RegExp;
+/**
+ * One term of a lexicon. Its regexes are built on first use: a Unicode case-insensitive
+ * RegExp costs up to a millisecond to construct, most terms are decided by their literal
+ * plan and never need one, and building them all up front made loading the lexicons (in
+ * every worker thread) take over a second.
+ */
+export class CompiledTerm {
+  private exactRe: RegExp | undefined;
+  private stickyRe: RegExp | undefined;
+  private tailRe: RegExp | undefined;
+  constructor(
+    readonly source: string,
+    readonly value: string | number | boolean | undefined,
+    readonly category: ContextCategory | undefined,
+    readonly direction: 'forward' | 'backward' | 'bidirectional' | undefined,
+    readonly maxScope: number | undefined,
+  ) {}
+  /** The whole of a string is this term. */
+  get exact(): RegExp {
+    return (this.exactRe ??= new RegExp(`^(?:${this.source})$`, 'iu'));
+  }
+  /** This term in place (flag y), bounded by word edges on both sides. */
+  get sticky(): RegExp {
+    return (this.stickyRe ??= new RegExp(bounded(this.source), 'iuy'));
+  }
+  /** `sticky` without its leading boundary, for a position known to be one. */
+  get tail(): RegExp {
+    return (this.tailRe ??= new RegExp(tailOf(this.source), 'iuy'));
+  }
 }
 
 export interface TermMatch {
@@ -80,9 +102,6 @@ function literalHead(literal: string): string | null {
 
 interface IndexedTerm {
   term: CompiledTerm;
-  sticky: RegExp;
-  /** The same without the leading word boundary, for a position known to be one. */
-  tail: RegExp;
   /** What the match must begin with (see `mayStartWith`). */
   head: string;
   /** A plain literal's regex-free matcher, when it has one. */
@@ -105,14 +124,7 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     const merged = { ...file.defaults, ...obj };
     const source = termPattern(term);
     const v = obj.value ?? value ?? file.defaults?.value;
-    const compiled: CompiledTerm = {
-      source,
-      ...(v !== undefined ? { value: v } : {}),
-      ...(merged.category ? { category: merged.category } : {}),
-      ...(merged.direction ? { direction: merged.direction } : {}),
-      ...(merged.maxScope ? { maxScope: merged.maxScope } : {}),
-      exact: new RegExp(`^(?:${source})$`, 'iu'),
-    };
+    const compiled = new CompiledTerm(source, v, merged.category || undefined, merged.direction || undefined, merged.maxScope || undefined);
     terms.push(compiled);
     const literal = typeof term === 'string' ? term : term.literal;
     const key = literal === undefined ? null : literalKey(literal);
@@ -122,19 +134,18 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       // The prefilter compares ASCII and basic Cyrillic only; another letter leaves it to the regex.
       const head = /^[\p{N}a-z\u0430-\u044f]+$/u.test(literalHead(literal!)!) ? literalHead(literal!)! : '';
       const plan = typeof term === 'string' || term.pattern === undefined ? literalPlan(literal!) : null;
-      list.push({ term: compiled, sticky: new RegExp(bounded(source), 'iuy'), tail: new RegExp(tailOf(source), 'iuy'), head, plan });
+      list.push({ term: compiled, head, plan });
       index.set(key, list);
     }
   }
   // Longer sources first: alternation is leftmost-first, we want the longest term at a position.
   const ordered = [...rest].sort((a, b) => b.source.length - a.source.length);
   // Which term made a match: tried in place (sticky), so terms with lookarounds are named right.
-  const restSticky = ordered.map((t) => ({ term: t, sticky: new RegExp(bounded(t.source), 'iuy'), tail: new RegExp(tailOf(t.source), 'iuy') }));
-  const union = ordered.length ? new RegExp(ordered.map((t) => bounded(t.source)).join('|'), 'giu') : null;
+  let union: RegExp | undefined;
   // The alternation without the leading boundaries, tried only where a boundary holds: the
   // same matches (every alternative starts with the same zero-width boundary), without
   // testing a Unicode lookbehind at every position of the text for every alternative.
-  const unionTail = ordered.length ? new RegExp(ordered.map((t) => tailOf(t.source)).join('|'), 'iuy') : null;
+  let unionTail: RegExp | undefined;
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
   const { num, ids } = registerKeys(index.keys());
   const byId = new Map([...index].map(([key, list]) => [ids.get(key)!, list]));
@@ -160,7 +171,7 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
           if (len === NO) continue;
           if (len === UNSURE) {
             if (!surrogates && !mayStartWith(text, pos, cand.head)) continue;
-            const re = surrogates ? cand.sticky : cand.tail;
+            const re = surrogates ? cand.term.sticky : cand.term.tail;
             re.lastIndex = pos;
             const m = re.exec(text);
             if (!m) continue;
@@ -175,10 +186,11 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   }
 
   function findRest(text: string, from: number, to: number, out: TermMatch[]): void {
-    if (!union || !unionTail) return;
+    if (!ordered.length) return;
     const hay = to < text.length ? text.slice(0, to) : text;
     const entry = textIndex(text);
     if (!entry.surrogates) {
+      unionTail ??= new RegExp(ordered.map((t) => tailOf(t.source)).join('|'), 'iuy');
       const bounds = boundsOf(entry);
       for (let i = firstAtOrAfter(bounds, from); i < bounds.length; i++) {
         const at = bounds[i]!;
@@ -187,15 +199,16 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
         const m = unionTail.exec(hay);
         if (!m || m[0].length === 0) continue;
         const len = m[0].length;
-        const term = restSticky.find((r) => {
-          r.tail.lastIndex = at;
-          return r.tail.exec(hay)?.[0].length === len;
-        })?.term ?? ordered[0]!;
+        const term = ordered.find((t) => {
+          t.tail.lastIndex = at;
+          return t.tail.exec(hay)?.[0].length === len;
+        }) ?? ordered[0]!;
         out.push({ start: at, end: at + len, text: m[0], term });
         while (i + 1 < bounds.length && bounds[i + 1]! < at + len) i++;
       }
       return;
     }
+    union ??= new RegExp(ordered.map((t) => bounded(t.source)).join('|'), 'giu');
     union.lastIndex = from;
     for (let m = union.exec(hay); m; m = union.exec(hay)) {
       if (m[0].length === 0) {
@@ -204,10 +217,10 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       }
       const at = m.index;
       const len = m[0].length;
-      const term = restSticky.find((r) => {
-        r.sticky.lastIndex = at;
-        return r.sticky.exec(hay)?.[0].length === len;
-      })?.term ?? ordered[0]!;
+      const term = ordered.find((t) => {
+        t.sticky.lastIndex = at;
+        return t.sticky.exec(hay)?.[0].length === len;
+      }) ?? ordered[0]!;
       out.push({ start: at, end: at + len, text: m[0], term });
     }
   }

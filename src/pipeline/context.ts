@@ -1,7 +1,7 @@
 import type { Assertion, Trigger } from '../schema/evidence.js';
 import type { ContextCategory } from '../schema/lexicon.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { WORD_END, WORD_START, type CompiledTerm, type Matcher, type TermMatch } from '../lexicon/compile.js';
+import type { CompiledTerm, Matcher, TermMatch } from '../lexicon/compile.js';
 
 /**
  * ConText over one sentence: triggers (negated, uncertain, historical, hypothetical) scope
@@ -59,7 +59,6 @@ export interface AssertionResult {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-const sticky = new WeakMap<CompiledTerm, RegExp>();
 /**
  * The terms a match stands for, tested in place: a term whose pattern has a lookahead
  * ("no" at a line's end) only counts where its context holds, not on the bare text. The
@@ -70,8 +69,7 @@ function inPlace(matcher: Matcher, hay: string, m: TermMatch): TermMatch[] {
   let best: CompiledTerm[] = [];
   for (const term of matcher.terms) {
     if (!term.exact.test(m.text)) continue;
-    let re = sticky.get(term);
-    if (!re) sticky.set(term, (re = new RegExp(`${WORD_START}(?:${term.source})${WORD_END}`, 'iuy')));
+    const re = term.sticky;
     re.lastIndex = m.start;
     const hit = re.exec(hay);
     if (!hit || hit[0].length !== m.end - m.start) continue;
