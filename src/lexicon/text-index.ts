@@ -48,7 +48,7 @@ export interface TextIndex {
   readonly surrogates: boolean;
   version: number;
   /** Key id beginning at word start i with length len, at [i * KEY_LENGTH + len - 1]; -1 none. */
-  keyAt: Int32Array;
+  keyAt: number[];
   /** Key id: indices into `starts` where it begins. */
   keyStarts: Map<number, number[]>;
   /** Per matcher number: indices into `starts` where one of its keys begins. */
@@ -59,7 +59,8 @@ export interface TextIndex {
 
 function buildKeys(entry: TextIndex): void {
   const { lower, starts } = entry;
-  const keyAt = new Int32Array(starts.length * KEY_LENGTH).fill(-1);
+  // Plain arrays: typed arrays of a text's size are allocated outside the heap (slow, and GC-heavy).
+  const keyAt: number[] = new Array<number>(starts.length * KEY_LENGTH).fill(-1);
   const keyStarts = new Map<number, number[]>();
   for (let i = 0; i < starts.length; i++) {
     const pos = starts[i]!;
@@ -147,7 +148,7 @@ export function textIndex(text: string): TextIndex {
       starts: surrogates ? tokenStarts(text) : wordStarts(text),
       surrogates,
       version: -1,
-      keyAt: new Int32Array(0),
+      keyAt: [],
       keyStarts: new Map(),
       hits: new Map(),
       bounds: null,

@@ -9,7 +9,7 @@ export interface NormalizedText {
   readonly original: string;
   readonly norm: string;
   /** Original offset of each norm character, plus one entry for the end. */
-  readonly offsets: Int32Array;
+  readonly offsets: readonly number[];
 }
 
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -125,7 +125,9 @@ export function normalizeText(original: string): NormalizedText {
     .replace(/\r/g, ' ');
   work = work.replace(/[\p{L}\p{N}]+/gu, foldToken);
 
-  const drop = new Uint8Array(work.length);
+  // A plain array: a typed array of a report's size is allocated outside the heap, and
+  // thousands of those per second kept the garbage collector busy.
+  const drop: number[] = new Array<number>(work.length).fill(0);
   for (const [s, e] of pageFurnitureRanges(original)) drop.fill(1, s, e);
   // Combining marks and zero-width characters carry nothing for matching.
   for (const m of work.matchAll(INVISIBLE)) drop[m.index] = 1;
@@ -134,22 +136,21 @@ export function normalizeText(original: string): NormalizedText {
   // "infil-\ntration": the hyphen and the break go, the word is joined.
   for (const m of work.matchAll(/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu)) drop.fill(1, m.index, m.index + m[0].length);
 
-  const offsets = new Int32Array(work.length + 1);
+  const offsets: number[] = [];
   const kept: string[] = [];
-  let n = 0;
   let runStart = -1;
   for (let i = 0; i <= work.length; i++) {
     const keep = i < work.length && !drop[i];
     if (keep) {
       if (runStart < 0) runStart = i;
-      offsets[n++] = i;
+      offsets.push(i);
     } else if (runStart >= 0) {
       kept.push(work.slice(runStart, i));
       runStart = -1;
     }
   }
-  offsets[n] = work.length;
-  return { original, norm: kept.join(''), offsets: offsets.subarray(0, n + 1) };
+  offsets.push(work.length);
+  return { original, norm: kept.join(''), offsets };
 }
 
 /** Map a half-open norm range to the original text. */
