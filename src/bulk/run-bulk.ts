@@ -12,6 +12,18 @@ export interface BulkOptions {
 }
 
 const DEFAULT_BATCH = 32;
+
+const serialized = new WeakMap<OutputLine, string>();
+/** An output line as one JSON text (what a jsonl writer writes), reusing a thread's text. */
+export function serializedLine(line: OutputLine): string {
+  return serialized.get(line) ?? JSON.stringify(line);
+}
+
+function fromThread(json: string): OutputLine {
+  const line = JSON.parse(json) as OutputLine;
+  serialized.set(line, json);
+  return line;
+}
 /**
  * Below this many reports the default (no thread count asked for) is this thread: each worker
  * thread first spends seconds compiling the lexicons (measured with `npm run bench`: 2,000
@@ -53,7 +65,9 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
     return;
   }
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./thread.js', import.meta.url)));
-  const idle = [...workers];
+  // Two slots per thread: the next batch already waits in a thread's port while the main
+  // thread takes the previous result, so threads do not idle through the round trip.
+  const idle = [...workers, ...workers];
   const done = new Map<number, OutputLine[]>();
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -63,8 +77,8 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
     w?.();
   };
   for (const w of workers) {
-    w.on('message', (msg: { seq: number; lines: OutputLine[] }) => {
-      done.set(msg.seq, msg.lines);
+    w.on('message', (msg: { seq: number; lines: string[] }) => {
+      done.set(msg.seq, msg.lines.map(fromThread));
       idle.push(w);
       notify();
     });

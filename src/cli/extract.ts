@@ -1,7 +1,7 @@
 import { classifyRecords } from '../classify/index.js';
 import { countInputs, readInputs } from '../io/read-inputs.js';
 import { recordCsvHeader, recordCsvRow } from '../io/records-csv.js';
-import { runBulk } from '../bulk/run-bulk.js';
+import { runBulk, serializedLine } from '../bulk/run-bulk.js';
 import { isErrorLine, type OutputLine } from '../schema/output.js';
 import { parseCommand, positiveInt, str, UsageError } from './args.js';
 import { formatOther, OTHER_FORMATS } from './formats.js';
@@ -70,7 +70,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   for await (const line of runBulk(inputs, threads ? { threads } : {})) {
     progress.tick(isErrorLine(line));
     if (keep) kept.push(line);
-    if (format === 'jsonl') await sink.write(`${JSON.stringify(line)}\n`);
+    if (format === 'jsonl') await sink.write(`${serializedLine(line)}\n`);
     else if (format === 'csv') await sink.write(recordCsvRow(line));
   }
   let patientCount = 0;
