@@ -18,6 +18,8 @@ export class CompiledTerm {
     readonly category: ContextCategory | undefined,
     readonly direction: 'forward' | 'backward' | 'bidirectional' | undefined,
     readonly maxScope: number | undefined,
+    /** A plain literal's regex-free matcher, when it has one. */
+    readonly plan: LiteralPlan | null = null,
   ) {}
   /** The whole of a string is this term. */
   get exact(): RegExp {
@@ -100,6 +102,18 @@ function literalHead(literal: string): string | null {
   return first;
 }
 
+/** The alternation of the terms' tails, each in a capture group whose number goes to `groupOf`. */
+function namedUnion(terms: readonly CompiledTerm[], groupOf: number[]): RegExp {
+  let group = 1;
+  const parts = terms.map((t) => {
+    groupOf.push(group);
+    // The term's own groups follow its wrapper.
+    group += 1 + (new RegExp(`|${t.source}`, 'u').exec('')!.length - 1);
+    return `(${tailOf(t.source)})`;
+  });
+  return new RegExp(parts.join('|'), 'iuy');
+}
+
 interface IndexedTerm {
   term: CompiledTerm;
   /** What the match must begin with (see `mayStartWith`). */
@@ -124,16 +138,16 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     const merged = { ...file.defaults, ...obj };
     const source = termPattern(term);
     const v = obj.value ?? value ?? file.defaults?.value;
-    const compiled = new CompiledTerm(source, v, merged.category || undefined, merged.direction || undefined, merged.maxScope || undefined);
-    terms.push(compiled);
     const literal = typeof term === 'string' ? term : term.literal;
+    const plan = literal !== undefined && (typeof term === 'string' || term.pattern === undefined) ? literalPlan(literal) : null;
+    const compiled = new CompiledTerm(source, v, merged.category || undefined, merged.direction || undefined, merged.maxScope || undefined, plan);
+    terms.push(compiled);
     const key = literal === undefined ? null : literalKey(literal);
     if (key === null) rest.push(compiled);
     else {
       const list = index.get(key) ?? [];
       // The prefilter compares ASCII and basic Cyrillic only; another letter leaves it to the regex.
       const head = /^[\p{N}a-z\u0430-\u044f]+$/u.test(literalHead(literal!)!) ? literalHead(literal!)! : '';
-      const plan = typeof term === 'string' || term.pattern === undefined ? literalPlan(literal!) : null;
       list.push({ term: compiled, head, plan });
       index.set(key, list);
     }
@@ -146,6 +160,9 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   // same matches (every alternative starts with the same zero-width boundary), without
   // testing a Unicode lookbehind at every position of the text for every alternative.
   let unionTail: RegExp | undefined;
+  // Each alternative of unionTail is wrapped in a capture group: the first group that took
+  // part names the term (the same term as trying each in place, without a regex per term).
+  const groupOf: number[] = [];
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
   const { num, ids } = registerKeys(index.keys());
   const byId = new Map([...index].map(([key, list]) => [ids.get(key)!, list]));
@@ -190,7 +207,7 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     const hay = to < text.length ? text.slice(0, to) : text;
     const entry = textIndex(text);
     if (!entry.surrogates) {
-      unionTail ??= new RegExp(ordered.map((t) => tailOf(t.source)).join('|'), 'iuy');
+      unionTail ??= namedUnion(ordered, groupOf);
       const bounds = boundsOf(entry);
       for (let i = firstAtOrAfter(bounds, from); i < bounds.length; i++) {
         const at = bounds[i]!;
@@ -199,10 +216,8 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
         const m = unionTail.exec(hay);
         if (!m || m[0].length === 0) continue;
         const len = m[0].length;
-        const term = ordered.find((t) => {
-          t.tail.lastIndex = at;
-          return t.tail.exec(hay)?.[0].length === len;
-        }) ?? ordered[0]!;
+        const k = groupOf.findIndex((g) => m[g] !== undefined);
+        const term = ordered[k] ?? ordered[0]!;
         out.push({ start: at, end: at + len, text: m[0], term });
         while (i + 1 < bounds.length && bounds[i + 1]! < at + len) i++;
       }

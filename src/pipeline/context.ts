@@ -2,6 +2,8 @@ import type { Assertion, Trigger } from '../schema/evidence.js';
 import type { ContextCategory } from '../schema/lexicon.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import type { CompiledTerm, Matcher, TermMatch } from '../lexicon/compile.js';
+import { matchLiteral, NO, UNSURE } from '../lexicon/literal-plan.js';
+import { isWordUnit } from '../lexicon/text-index.js';
 
 /**
  * ConText over one sentence: triggers (negated, uncertain, historical, hypothetical) scope
@@ -67,12 +69,18 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  */
 function inPlace(matcher: Matcher, hay: string, m: TermMatch): TermMatch[] {
   let best: CompiledTerm[] = [];
+  const atBoundary = m.start === 0 || !isWordUnit(hay.charCodeAt(m.start - 1));
   for (const term of matcher.terms) {
-    if (!term.exact.test(m.text)) continue;
-    const re = term.sticky;
-    re.lastIndex = m.start;
-    const hit = re.exec(hay);
-    if (!hit || hit[0].length !== m.end - m.start) continue;
+    // A plain literal is decided without its regexes where the plan can tell.
+    const len = term.plan && atBoundary ? matchLiteral(term.plan, hay, m.start) : UNSURE;
+    if (len === NO || (len !== UNSURE && len !== m.end - m.start)) continue;
+    if (len === UNSURE) {
+      if (!term.exact.test(m.text)) continue;
+      const re = term.sticky;
+      re.lastIndex = m.start;
+      const hit = re.exec(hay);
+      if (!hit || hit[0].length !== m.end - m.start) continue;
+    }
     const top = best[0];
     if (!top || term.source.length > top.source.length) best = [term];
     else if (term.source === top.source) best.push(term);
