@@ -100,7 +100,7 @@ async function oneRun(kind, url, n, seed, cores, enqueue, loadConfig) {
   const worker = spawnWorker(kind, env);
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queue = new Queue(name, { connection, prefix: PREFIX });
-  const warm = [...generateReports(40, seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
+  const warm = [...generateReports(Number(process.env.BENCH_WARM ?? 40), seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
   if (kind === 'noop') await worker.ready;
   await enqueue(cfg, items(warm));
   await waitDone(queue, warm.length);

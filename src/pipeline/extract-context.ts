@@ -1,7 +1,7 @@
 import type { ExtractContext, FindingInit, Mention } from '../../extractors/define.js';
 import type { Finding, Warning } from '../schema/evidence.js';
 import { assertionIn, sentenceContext, type AssertionResult, type SentenceContext } from './context.js';
-import { sectionAt, sentenceAt, spanOf, type ParsedReport, type SectionName } from './document.js';
+import { sectionAt, sentenceAt, spanOf, type ParsedReport, type SectionName, type Sentence } from './document.js';
 import { lap } from './parse.js';
 
 /**
@@ -51,10 +51,7 @@ export class ReportState {
       for (const m of this.doc.lex.get(lexiconId).find(this.doc.norm)) {
         const sentence = sentenceAt(this.doc, m.start);
         if (!sentence) continue;
-        list.push({
-          start: m.start, end: m.end, text: m.text, value: m.term.value, sentence,
-          assertion: this.assertion(m.start, m.end),
-        });
+        list.push(new LazyMention(this, m.start, m.end, m.text, m.term.value, sentence));
       }
       this.mentionCache.set(lexiconId, list);
     }
@@ -84,6 +81,25 @@ export class ReportState {
         this.warnings.push(w);
       },
     };
+  }
+}
+
+/**
+ * A mention whose assertion (ConText over its sentence, the costliest step) is computed when
+ * an extractor first reads it: most mentions are dropped before they become findings.
+ */
+class LazyMention implements Mention {
+  private result: AssertionResult | undefined;
+  constructor(
+    private readonly state: ReportState,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly value: string | number | boolean | undefined,
+    readonly sentence: Sentence,
+  ) {}
+  get assertion(): AssertionResult {
+    return (this.result ??= this.state.assertion(this.start, this.end));
   }
 }
 
