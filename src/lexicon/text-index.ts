@@ -3,6 +3,8 @@
  * each matcher's index keys begin, and the positions where a term may begin (no letter or
  * digit before them). Built once per text, whichever matcher reads the text first.
  */
+import { isWordUnitU } from '../text/chars.js';
+
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
@@ -109,17 +111,6 @@ function tokenStarts(text: string): number[] {
   TOKEN_START.lastIndex = 0;
   for (let m = TOKEN_START.exec(text); m; m = TOKEN_START.exec(text)) starts.push(m.index);
   return starts;
-}
-
-const WORD_CHAR_U = /^[\p{L}\p{N}]$/u;
-const wordCharCacheU = new Map<number, boolean>();
-/** `[\p{L}\p{N}]` with flag u (not i) on a non-surrogate UTF-16 unit. */
-function isWordUnitU(c: number): boolean {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
-  let known = wordCharCacheU.get(c);
-  if (known === undefined) wordCharCacheU.set(c, (known = WORD_CHAR_U.test(String.fromCharCode(c))));
-  return known;
 }
 
 /** The same as `tokenStarts` for a text without surrogates, one unit at a time (no lookbehind per position). */

@@ -12,6 +12,8 @@ export interface NormalizedText {
   readonly offsets: readonly number[];
 }
 
+import { isLowerUnit, isWordUnitU, SURROGATE } from './chars.js';
+
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
@@ -86,6 +88,64 @@ function foldMixed(token: string, cyr: number, lat: number, digits: boolean): st
   return out.length === token.length ? out : token;
 }
 
+/**
+ * `text.replace(/[\p{L}\p{N}]+/gu, foldToken)` for a text without surrogates, one unit at a
+ * time: most tokens are in one script and are left alone without a callback per token.
+ */
+function foldTokens(text: string): string {
+  let out: string[] | null = null;
+  let last = 0;
+  let start = -1;
+  let cyr = 0;
+  let lat = 0;
+  let digits = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c >= 0 && isWordUnitU(c)) {
+      if (start < 0) {
+        start = i;
+        cyr = lat = 0;
+        digits = false;
+      }
+      const s = unitScript(c);
+      if (s === 1) cyr++;
+      else if (s === 2) lat++;
+      else if (s === 3) digits = true;
+      continue;
+    }
+    if (start >= 0 && cyr > 0 && (lat > 0 || digits)) {
+      const token = text.slice(start, i);
+      const folded = foldMixed(token, cyr, lat, digits);
+      if (folded !== token) {
+        (out ??= []).push(text.slice(last, start), folded);
+        last = i;
+      }
+    }
+    start = -1;
+  }
+  return out ? out.join('') + text.slice(last) : text;
+}
+
+/**
+ * Ranges of `/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu` in a text without surrogates, found from
+ * each hyphen (the regex tested its lookbehind at every position).
+ */
+function lineBreakHyphens(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+    if (i === 0 || !isLowerUnit(text.charCodeAt(i - 1))) continue;
+    let j = i + 1;
+    while (text.charCodeAt(j) === 32) j++;
+    if (text.charCodeAt(j) !== 10) continue;
+    j++;
+    while (text.charCodeAt(j) === 32) j++;
+    if (j >= text.length || !isLowerUnit(text.charCodeAt(j))) continue;
+    out.push([i, j]);
+    i = j - 1;
+  }
+  return out;
+}
+
 /** Blank out (with the removal recorded) lines that are PDF page furniture. */
 function pageFurnitureRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -123,20 +183,31 @@ export function normalizeText(original: string): NormalizedText {
     .replace(/\u03BC/g, 'u')
     .replace(/\f/g, '\n')
     .replace(/\r/g, ' ');
-  work = work.replace(/[\p{L}\p{N}]+/gu, foldToken);
+  const surrogates = SURROGATE.test(work);
+  work = surrogates ? work.replace(/[\p{L}\p{N}]+/gu, foldToken) : foldTokens(work);
 
   // A plain array: a typed array of a report's size is allocated outside the heap, and
   // thousands of those per second kept the garbage collector busy.
   const drop: number[] = new Array<number>(work.length).fill(0);
-  for (const [s, e] of pageFurnitureRanges(original)) drop.fill(1, s, e);
+  let dropped = false;
+  const dropRange = (s: number, e: number) => {
+    drop.fill(1, s, e);
+    dropped = true;
+  };
+  for (const [s, e] of pageFurnitureRanges(original)) dropRange(s, e);
   // Combining marks and zero-width characters carry nothing for matching.
-  for (const m of work.matchAll(INVISIBLE)) drop[m.index] = 1;
-  for (const m of work.matchAll(/\u0000/g)) drop[m.index] = 1;
-  for (const m of work.matchAll(/[\u0300-\u0305\u0307-\u036F]/g)) drop[m.index] = 1;
+  for (const m of work.matchAll(INVISIBLE)) dropRange(m.index, m.index + 1);
+  for (const m of work.matchAll(/\u0000/g)) dropRange(m.index, m.index + 1);
+  for (const m of work.matchAll(/[\u0300-\u0305\u0307-\u036F]/g)) dropRange(m.index, m.index + 1);
   // "infil-\ntration": the hyphen and the break go, the word is joined.
-  for (const m of work.matchAll(/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu)) drop.fill(1, m.index, m.index + m[0].length);
+  if (surrogates) for (const m of work.matchAll(/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu)) dropRange(m.index, m.index + m[0].length);
+  else for (const [s, e] of lineBreakHyphens(work)) dropRange(s, e);
 
   const offsets: number[] = [];
+  if (!dropped) {
+    for (let i = 0; i <= work.length; i++) offsets.push(i);
+    return { original, norm: work, offsets };
+  }
   const kept: string[] = [];
   let runStart = -1;
   for (let i = 0; i <= work.length; i++) {

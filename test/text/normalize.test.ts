@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/text/normalize.js';
+
+// The token folding and the joining of words hyphenated across a line break run one unit at a
+// time on texts without surrogate pairs, and by regex on texts with them. An emoji appended to a
+// text sends it down the regex path without changing anything before it: both paths must agree.
+const EMOJI = ' \u{1F600}';
+
+function viaRegexPath(text: string): { norm: string; offsets: readonly number[] } {
+  const t = normalizeText(text + EMOJI);
+  const n = t.norm.length - EMOJI.length;
+  return { norm: t.norm.slice(0, n), offsets: t.offsets.slice(0, n) };
+}
+
+const PIECES = [
+  'Тh10', 'T2', 'Т2', 'С5', 'STIR', 'cпинной', 'мозг', 'infil-\ntration', 'инфиль-  \n  трация', 'word-\nWord', 'a -\nb',
+  'x-\n', '-\nb', 'Ё', 'ёж', 'е\u0308', 'n. peroneus', 'МРТ', 'MPT', 'ABC', 'аВс', '12', 'αβγ', 'Tω3', '\u00AD', '\u200B',
+  'Page 2 of 3', '\f', '\r\n', '—', '«x»', 'µV', ' ', '\n', '\t', 'ß', 'İ', 'Ǆ', 'ǅ',
+];
+
+function randomText(seed: number): string {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) & 0x7fffffff);
+  const parts: string[] = [];
+  const n = 5 + (next() % 30);
+  for (let i = 0; i < n; i++) parts.push(PIECES[next() % PIECES.length]!, next() % 3 === 0 ? ' ' : '');
+  return parts.join('');
+}
+
+describe('normalizeText', () => {
+  it('folds look-alike letters to the script of the word, Latin in letter+digit tokens', () => {
+    expect(normalizeText('cпинной мозг, Тh10, MPT').norm).toBe('спинной мозг, Th10, MPT');
+    // "MPT" written with a Cyrillic М and Т among Latin letters reads as Latin.
+    expect(normalizeText('M\u0420T').norm).toBe('MPT');
+    expect(normalizeText('\u041cPT-исследование').norm).toBe('MPT-исследование');
+  });
+
+  it('joins a word hyphenated across a line break and maps offsets back', () => {
+    const t = normalizeText('infil-\n  tration of the cord');
+    expect(t.norm).toBe('infiltration of the cord');
+    expect(t.offsets[4]).toBe(4);
+    expect(t.offsets[5]).toBe(9);
+    expect(normalizeText('T2-\nWeighted').norm).toBe('T2-\nWeighted');
+  });
+
+  it('gives the same text and offsets on the unit-by-unit path as on the regex path', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const text = randomText(seed);
+      const fast = normalizeText(text);
+      const slow = viaRegexPath(text);
+      expect(fast.norm, JSON.stringify(text)).toBe(slow.norm);
+      expect(fast.offsets.slice(0, slow.offsets.length), JSON.stringify(text)).toEqual(slow.offsets);
+      expect(fast.offsets.length).toBe(fast.norm.length + 1);
+    }
+  });
+});
