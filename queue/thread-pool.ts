@@ -75,13 +75,13 @@ export class ThreadPool {
       ready: new Promise<void>((res, rej) => { markReady = res; failReady = rej; }),
     };
     slot.ready.catch(() => {});
-    thread.on('message', (m: { ready?: true; seq?: number; ok?: boolean; value?: unknown; error?: { name: string; code: string | null; message: string } }) => {
+    thread.on('message', (m: { ready?: true; seq?: number; ok?: boolean; json?: string; error?: { name: string; code: string | null; message: string } }) => {
       if (m.ready) { slot.isReady = true; slot.everReady = true; this.startupFailures = 0; markReady(); this.pump(); return; }
       const b = slot.busy;
       if (!b || b.seq !== m.seq) return;
       clearTimeout(b.timer);
       slot.busy = null;
-      if (m.ok) b.task.resolve(m.value);
+      if (m.ok) b.task.resolve(m.json === undefined ? undefined : JSON.parse(m.json));
       else b.task.reject(new TaskError(m.error?.name ?? 'Error', m.error?.code ?? null, m.error?.message ?? ''));
       this.pump();
     });

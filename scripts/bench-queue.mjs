@@ -14,6 +14,9 @@ import { generateReports } from './bench-corpus.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const PREFIX = '{myelex}';
+// Jobs through each worker before the measured run, so both are measured warm (a long-running
+// worker's steady state); BENCH_WARM=N overrides.
+const WARM_JOBS = Number(process.env.BENCH_WARM ?? 500);
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -100,7 +103,7 @@ async function oneRun(kind, url, n, seed, cores, enqueue, loadConfig) {
   const worker = spawnWorker(kind, env);
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queue = new Queue(name, { connection, prefix: PREFIX });
-  const warm = [...generateReports(Number(process.env.BENCH_WARM ?? 40), seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
+  const warm = [...generateReports(WARM_JOBS, seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
   if (kind === 'noop') await worker.ready;
   await enqueue(cfg, items(warm));
   await waitDone(queue, warm.length);
