@@ -26,8 +26,8 @@ function fromThread(json: string): OutputLine {
 }
 /**
  * Below this many reports the default (no thread count asked for) is this thread: each worker
- * thread first spends seconds compiling the lexicons (measured with `npm run bench`: 2,000
- * reports ran faster on one thread than on two, 20,000 faster on two).
+ * thread first loads the lexicons and warms up its code for a second or two (measured with
+ * `npm run bench`: 2,000 reports ran faster on one thread than on two, 10,000 faster on two).
  */
 const SMALL_INPUT = 3000;
 
