@@ -1,6 +1,7 @@
 import type { ContextCategory, LexiconFile, LexiconTerm } from '../schema/lexicon.js';
+import { isWordUnit } from '../text/chars.js';
 import { literalPlan, matchLiteral, NO, UNSURE, type LiteralPlan } from './literal-plan.js';
-import { boundsOf, firstAtOrAfter, firstStartAtOrAfter, hitsOf, isWordUnit, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
+import { boundsOf, firstAtOrAfter, firstStartAtOrAfter, hitsOf, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
 
 /**
  * One term of a lexicon. Its regexes are built on first use: a Unicode case-insensitive

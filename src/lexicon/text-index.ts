@@ -3,7 +3,7 @@
  * each matcher's index keys begin, and the positions where a term may begin (no letter or
  * digit before them). Built once per text, whichever matcher reads the text first.
  */
-import { isWordUnitU } from '../text/chars.js';
+import { isWordUnit, isWordUnitU } from '../text/chars.js';
 
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
@@ -149,18 +149,6 @@ export function textIndex(text: string): TextIndex {
   }
   if (hit.version !== registryVersion) buildKeys(hit);
   return hit;
-}
-
-const WORD_CHAR_IU = /^[\p{L}\p{N}]$/iu;
-const wordCharCache = new Map<number, boolean>();
-
-/** Whether the (non-surrogate) UTF-16 unit is a letter or digit as `[\p{L}\p{N}]` with flags iu sees it. */
-export function isWordUnit(c: number): boolean {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
-  let known = wordCharCache.get(c);
-  if (known === undefined) wordCharCache.set(c, (known = WORD_CHAR_IU.test(String.fromCharCode(c))));
-  return known;
 }
 
 /**

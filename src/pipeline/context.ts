@@ -3,7 +3,7 @@ import type { ContextCategory } from '../schema/lexicon.js';
 import type { LexiconSet } from '../lexicon/load.js';
 import type { CompiledTerm, Matcher, TermMatch } from '../lexicon/compile.js';
 import { matchLiteral, NO, UNSURE } from '../lexicon/literal-plan.js';
-import { isWordUnit } from '../lexicon/text-index.js';
+import { isWordUnit } from '../text/chars.js';
 
 /**
  * ConText over one sentence: triggers (negated, uncertain, historical, hypothetical) scope
