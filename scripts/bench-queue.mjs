@@ -140,6 +140,31 @@ async function latency(run, samples, seed, reportJobId, reportJobData, jobOption
   return { median: q(0.5), p99: q(0.99), max: times[times.length - 1] };
 }
 
+/**
+ * The worker's thread pool fed directly (no Redis, no BullMQ), as many reports in hand per
+ * thread as the worker keeps: how fast the queue could go if Redis cost nothing.
+ */
+async function poolOnly(n, seed, cores) {
+  const { ThreadPool } = await import('../dist/queue/thread-pool.js');
+  const pool = new ThreadPool({ size: cores });
+  await pool.ready();
+  const run = async (items) => {
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: cores * 2 }, async () => {
+      while (next < items.length) await pool.runReport(items[next++], 60_000);
+    }));
+    return (performance.now() - t0) / 1000;
+  };
+  try {
+    await run([...generateReports(WARM_JOBS, seed + 100)]);
+    const seconds = await run([...generateReports(n, seed)]);
+    return n / seconds;
+  } finally {
+    await pool.close();
+  }
+}
+
 export async function queueBench({ reports, latencySamples, seed, cores }) {
   const { enqueue, jobOptions } = await import('../dist/queue/enqueue.js');
   const { loadConfig } = await import('../dist/queue/config.js');
@@ -155,6 +180,8 @@ export async function queueBench({ reports, latencySamples, seed, cores }) {
     const real = await oneRun('myelex', redis.url, reports, seed, cores, enqueue, loadConfig);
     console.log(`  myelex worker:               ${real.rate.toFixed(0).padStart(6)} reports/s (${real.seconds.toFixed(1)} s, ${real.failed} failed)`);
     console.log(`  ratio myelex / do-nothing:   ${(real.rate / noop.rate).toFixed(2)}`);
+    const pooled = await poolOnly(reports, seed, cores);
+    console.log(`  the same thread pool without Redis: ${pooled.toFixed(0)} reports/s (the ceiling of the worker on this machine)`);
     const lat = await latency(real, latencySamples, seed + 1, reportJobId, reportJobData, jobOptions);
     console.log(`  latency of one report at low load (${latencySamples} reports, add -> completed): median ${lat.median.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, max ${lat.max.toFixed(1)} ms`);
     await real.worker.stop();
