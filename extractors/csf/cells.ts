@@ -1,11 +1,10 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { convert, roundValue } from '../../src/units/convert.js';
+import { readUnitAt } from '../../src/units/read-unit.js';
 import { readValueAfter, scaleReference } from '../common/values.js';
 import { defineExtractor } from '../define.js';
 import { nextOtherLabel } from '../lab/value-field.js';
 import { csfZones, inZones, otherSpecimenAt } from './zone.js';
-
-const PER_UL_AFTER = /^\s*(?:\/\s*|per\s+)(?:[uµμ]l|mcl|mm3|mm³|cmm)(?![\p{L}\d])/iu;
 
 /**
  * csf.cells_per_ul: the white-cell count after a cytosis / cell-count / WBC label (never
@@ -34,7 +33,7 @@ export const csfCells = defineExtractor({
         // The count before its label and a per-volume unit after it: "2 WBC/uL", "12 cells/mm3".
         const before = /(?<![\d.,/-])(\d+(?:[.,]\d+)?)\s*$/u.exec(doc.norm.slice(Math.max(0, m.start - 12), m.start));
         const generic = /^cells?$/iu.test(doc.norm.slice(m.start, m.end)); // "RBC 120 cells/uL" is no white count
-        if (before && !generic && PER_UL_AFTER.test(doc.norm.slice(m.end, m.end + 8))) {
+        if (before && !generic && readUnitAt(doc.norm, m.end, doc.lex)?.unit === 'per_ul') {
           const at = m.start - before[0].length;
           out.push(ctx.finding({ field: 'csf.cells_per_ul', value: Number(before[1]!.replace(',', '.')), start: at, end: m.end, assertion: 'affirmed', unit: 'per_ul' }));
         }

@@ -48,7 +48,7 @@ export const radiculopathy = defineExtractor({
   extract(doc, ctx) {
     const out: Finding[] = [];
     for (const m of studyMentions(doc, ctx, 'enmg/radiculopathy')) {
-      const status = statusOf(m, doc);
+      const status = statusOf(m);
       if (!status) continue;
       out.push(ctx.finding({ field: 'enmg.radiculopathy', value: status, start: m.start, end: m.end, assertion: m.assertion }));
       if (status === 'absent') continue;

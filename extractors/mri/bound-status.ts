@@ -11,7 +11,6 @@ import type { ParsedReport } from '../../src/pipeline/document.js';
 import { anchors, bindStructure, clauseOf, reported, type Structure } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
-
 export interface BoundStatusOptions {
   id: string;
   field: FieldName;

@@ -15,7 +15,6 @@ export interface LesionMention {
   status: LesionStatus;
 }
 
-
 // "sensitivity for subtle intramedullary change is limited", "to exclude myelopathy": no statement.
 const NOT_A_STATEMENT = /(?:sensitiv\p{L}*\s+(?:for|to)|to\s+(?:exclude|rule\s+out|detect)|evaluat\p{L}*\s+for|для\s+исключения|исключить)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 

@@ -10,7 +10,6 @@ import { spanOfRanges, type LevelRange } from '../common/levels.js';
 import { anchors, bindRange, bindStructure, rangesIn, reported } from './anatomy.js';
 import { isBrainOnly } from './study.js';
 
-
 export const marrowInfiltration = defineExtractor({
   meta: {
     id: 'mri/marrow-infiltration',

@@ -1,5 +1,5 @@
 import type { LexiconSet } from '../../src/lexicon/load.js';
-import type { Language } from '../../src/schema/enums.js';
+import { monthOf } from '../../src/text/dates.js';
 
 export interface DatedSpan {
   start: number;
@@ -31,18 +31,34 @@ function monthBack(d: Date, n: number): string {
   return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}-01`;
 }
 
+const patternCache = new WeakMap<LexiconSet, { spans: RegExp; monthCue: RegExp }>();
+
+/** The relative-date patterns of a language (month names from its lexicon), built once. */
+function patterns(lex: LexiconSet): { spans: RegExp; monthCue: RegExp } {
+  let hit = patternCache.get(lex);
+  if (hit) return hit;
+  const lang = lex.lang;
+  const months = lex.get('report/months');
+  const cue = lang === 'en' ? String.raw`(?:since|from|in|early|late|mid|the\s+(?:end|beginning|middle)\s+of)` : String.raw`(?:с|в|со|начала|конца|середины|в\s+начале|в\s+конце)`;
+  const spans =
+    lang === 'en'
+      ? new RegExp(String.raw`(?:(?:for|over)\s+(?:the\s+)?(?:last|past)?\s*(?:about\s+|approximately\s+|~)?${NUM}\s+${EN_UNIT}|${NUM}\s+${EN_UNIT}\s+(?:ago|before\s+(?:admission|presentation|this\s+visit|referral)|prior\s+to\s+(?:admission|presentation))|(?<![\p{L}])[x×]\s*${NUM}\s+${EN_UNIT}|${NUM}[-\s]${EN_UNIT}'?\s+history)`, 'giu')
+      : new RegExp(String.raw`(?:${NUM}\s+${RU_UNIT}\s+(?:назад|до\s+(?:госпитализации|поступления|обращения))|(?:в\s+течение|на\s+протяжении)\s+(?:последних\s+)?${NUM}\s+${RU_UNIT})`, 'giu');
+  // "с 15 февраля": a day may stand between the cue and the month.
+  const monthCue = new RegExp(String.raw`(?<![\p{L}])${cue}\s+(?:(\d{1,2})\s+)?(?:(?:early|late|mid)[-\s]+)?(${months.terms.map((t) => t.source).join('|')})(?![\p{L}])(?!\s*,?\s*\d{4})`, 'giu');
+  patternCache.set(lex, (hit = { spans, monthCue }));
+  return hit;
+}
+
 /**
  * Dates written relative to the report: "3 weeks ago", "for 2 months", "2 weeks before
  * admission", "2 недели назад", and a month without a year after "since/from/in/с/в"
  * (the latest such month not after the report date). Nothing without a report date.
  */
-export function relativeDates(text: string, lang: Language, reportIso: string | null, lex: LexiconSet): DatedSpan[] {
+export function relativeDates(text: string, reportIso: string | null, lex: LexiconSet): DatedSpan[] {
   if (!reportIso) return [];
   const out: DatedSpan[] = [];
-  const spans =
-    lang === 'en'
-      ? new RegExp(String.raw`(?:(?:for|over)\s+(?:the\s+)?(?:last|past)?\s*(?:about\s+|approximately\s+|~)?${NUM}\s+${EN_UNIT}|${NUM}\s+${EN_UNIT}\s+(?:ago|before\s+(?:admission|presentation|this\s+visit|referral)|prior\s+to\s+(?:admission|presentation))|(?<![\p{L}])[x×]\s*${NUM}\s+${EN_UNIT}|${NUM}[-\s]${EN_UNIT}'?\s+history)`, 'giu')
-      : new RegExp(String.raw`(?:${NUM}\s+${RU_UNIT}\s+(?:назад|до\s+(?:госпитализации|поступления|обращения))|(?:в\s+течение|на\s+протяжении)\s+(?:последних\s+)?${NUM}\s+${RU_UNIT})`, 'giu');
+  const { spans, monthCue } = patterns(lex);
   for (const m of text.matchAll(spans)) {
     // Each alternative captures (number)(unit): the first two groups it filled.
     const [num, unit] = m.slice(1).filter((g) => g !== undefined);
@@ -50,15 +66,10 @@ export function relativeDates(text: string, lang: Language, reportIso: string | 
     const n = /^\d+$/.test(num) ? Number(num) : NUMBER_WORDS[num.toLowerCase()] ?? 0;
     if (n > 0) out.push({ start: m.index, end: m.index + m[0].length, iso: shift(reportIso, n, unit) });
   }
-  const months = lex.get('report/months');
-  const cue = lang === 'en' ? String.raw`(?:since|from|in|early|late|mid|the\s+(?:end|beginning|middle)\s+of)` : String.raw`(?:с|в|со|начала|конца|середины|в\s+начале|в\s+конце)`;
-  // "с 15 февраля": a day may stand between the cue and the month.
-  const re = new RegExp(String.raw`(?<![\p{L}])${cue}\s+(?:(\d{1,2})\s+)?(?:(?:early|late|mid)[-\s]+)?(${months.terms.map((t) => t.source).join('|')})(?![\p{L}])(?!\s*,?\s*\d{4})`, 'giu');
   const [ry, rm] = reportIso.split('-').map(Number) as [number, number];
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(monthCue)) {
     const word = m[2]!;
-    const term = months.terms.find((t) => t.exact.test(word));
-    const mo = Number(term?.value ?? 0);
+    const mo = monthOf(lex, word);
     const day = Number(m[1] ?? 1);
     if (!mo || day < 1 || day > 31) continue;
     const year = mo <= rm ? ry : ry - 1;

@@ -29,7 +29,7 @@ export const symptomOnset = defineExtractor({
     if (!symptoms.length) return [];
     const reportIso = (reportDate.extract(doc, ctx)[0]?.value as string | undefined) ?? doc.input.date ?? null;
     const investigations = ctx.mentions('note/investigations');
-    const relative = relativeDates(doc.norm, doc.lang, reportIso, doc.lex);
+    const relative = relativeDates(doc.norm, reportIso, doc.lex);
     const candidates: DatedSpan[] = [
       ...findDates(doc.norm, doc.lex).map((d) => ({ start: d.start, end: d.end, iso: d.precision === 'month' ? `${d.iso}-01` : d.iso })),
       ...monthYearNumeric(doc.norm),

@@ -119,8 +119,6 @@ interface IndexedTerm {
   term: CompiledTerm;
   /** What the match must begin with (see `mayStartWith`). */
   head: string;
-  /** A plain literal's regex-free matcher, when it has one. */
-  plan: LiteralPlan | null;
 }
 
 /**
@@ -148,8 +146,8 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     else {
       const list = index.get(key) ?? [];
       // The prefilter compares ASCII and basic Cyrillic only; another letter leaves it to the regex.
-      const head = /^[\p{N}a-z\u0430-\u044f]+$/u.test(literalHead(literal!)!) ? literalHead(literal!)! : '';
-      list.push({ term: compiled, head, plan });
+      const first = literalHead(literal!)!;
+      list.push({ term: compiled, head: /^[\p{N}a-z\u0430-\u044f]+$/u.test(first) ? first : '' });
       index.set(key, list);
     }
   }
@@ -185,7 +183,8 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
         const id = keyAt[i * KEY_LENGTH + keyLength - 1]!;
         if (id < 0) continue;
         for (const cand of byId.get(id) ?? []) {
-          let len = surrogates || !cand.plan ? UNSURE : matchLiteral(cand.plan, text, pos);
+          const plan = cand.term.plan;
+          let len = surrogates || !plan ? UNSURE : matchLiteral(plan, text, pos);
           if (len === NO) continue;
           if (len === UNSURE) {
             if (!surrogates && !mayStartWith(text, pos, cand.head)) continue;

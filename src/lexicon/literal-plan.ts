@@ -4,6 +4,8 @@
  * character over ASCII and basic Cyrillic (where case folding is plain lower-casing). Any
  * other character on the way makes the answer UNSURE and the caller runs the regex.
  */
+import { foldBasic } from '../text/chars.js';
+
 export const NO = -1;
 export const UNSURE = -2;
 
@@ -32,16 +34,6 @@ export function literalPlan(literal: string): LiteralPlan | null {
   return plan.length ? plan : null;
 }
 
-/** Folded ASCII / basic Cyrillic unit (lower case, е for ё), or -1 for any other. */
-function fold(c: number): number {
-  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
-  if (c >= 0x400 && c <= 0x45f) {
-    if (c >= 0x410 && c <= 0x42f) return c + 32;
-    if (c < 0x410) c += 0x50;
-    return c === 0x451 ? 0x435 : c;
-  }
-  return -1;
-}
 
 /** 1 a letter or digit, 0 not, -1 unknown here. */
 function wordKind(c: number): number {
@@ -80,7 +72,7 @@ export function matchLiteral(plan: LiteralPlan, text: string, pos: number): numb
       const part = word.parts[p]!;
       for (let j = 0; j < part.length; j++, i++) {
         if (i >= n) return NO;
-        const c = fold(text.charCodeAt(i));
+        const c = foldBasic(text.charCodeAt(i));
         if (c < 0) return UNSURE;
         if (c !== part.charCodeAt(j)) return NO;
       }

@@ -3,7 +3,7 @@
  * each matcher's index keys begin, and the positions where a term may begin (no letter or
  * digit before them). Built once per text, whichever matcher reads the text first.
  */
-import { isWordUnit, isWordUnitU } from '../text/chars.js';
+import { foldBasic, isWordUnit, isWordUnitU, SURROGATE } from '../text/chars.js';
 
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
@@ -132,7 +132,7 @@ const textCache = new Map<string, TextIndex>();
 export function textIndex(text: string): TextIndex {
   let hit = textCache.get(text);
   if (!hit) {
-    const surrogates = /[\uD800-\uDFFF]/.test(text);
+    const surrogates = SURROGATE.test(text);
     hit = {
       text,
       lower: text.toLowerCase().replace(/ё/g, 'е'),
@@ -159,14 +159,8 @@ export function textIndex(text: string): TextIndex {
 export function mayStartWith(text: string, pos: number, head: string): boolean {
   if (pos + head.length > text.length) return true;
   for (let i = 0; i < head.length; i++) {
-    let c = text.charCodeAt(pos + i);
-    if (c < 0x80) {
-      if (c >= 65 && c <= 90) c += 32;
-    } else if (c >= 0x400 && c <= 0x45f) {
-      if (c >= 0x410 && c <= 0x42f) c += 32;
-      else if (c < 0x410) c += 0x50;
-      if (c === 0x451) c = 0x435;
-    } else return true;
+    const c = foldBasic(text.charCodeAt(pos + i));
+    if (c < 0) return true;
     if (c !== head.charCodeAt(i)) return false;
   }
   return true;

@@ -1,23 +1,10 @@
 import type { Language, ReportType } from '../schema/enums.js';
 import type { LexiconSet } from '../lexicon/load.js';
+import { isLetterUnit, SURROGATE, unitScript } from '../text/chars.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 const LETTER = /\p{L}/gu;
-
-// Per UTF-16 unit (no surrogates): bit 1 a letter, 2 Cyrillic, 4 Latin, as the regexes above see it.
-const unitClasses = new Map<number, number>();
-function unitClass(c: number): number {
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 5 : 0;
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return 3;
-  let k = unitClasses.get(c);
-  if (k === undefined) {
-    const ch = String.fromCharCode(c);
-    k = (/\p{L}/u.test(ch) ? 1 : 0) | (/\p{Script=Cyrillic}/u.test(ch) ? 2 : 0) | (/\p{Script=Latin}/u.test(ch) ? 4 : 0);
-    unitClasses.set(c, k);
-  }
-  return k;
-}
 
 /** The three counts of detectLanguage in one pass (a text without surrogates). */
 function countScripts(norm: string): { letters: number; cyr: number; lat: number } {
@@ -25,11 +12,11 @@ function countScripts(norm: string): { letters: number; cyr: number; lat: number
   let cyr = 0;
   let lat = 0;
   for (let i = 0; i < norm.length; i++) {
-    const k = unitClass(norm.charCodeAt(i));
-    if (k === 0) continue;
-    letters += k & 1;
-    cyr += (k >> 1) & 1;
-    lat += (k >> 2) & 1;
+    const c = norm.charCodeAt(i);
+    if (isLetterUnit(c)) letters++;
+    const script = unitScript(c);
+    if (script === 1) cyr++;
+    else if (script === 2) lat++;
   }
   return { letters, cyr, lat };
 }
@@ -40,7 +27,7 @@ function countScripts(norm: string): { letters: number; cyr: number; lat: number
  * Null when neither script dominates the letters (another language).
  */
 export function detectLanguage(norm: string): Language | null {
-  const counts = /[\uD800-\uDFFF]/.test(norm) ? null : countScripts(norm);
+  const counts = SURROGATE.test(norm) ? null : countScripts(norm);
   const letters = counts ? counts.letters : norm.match(LETTER)?.length ?? 0;
   if (letters === 0) return null;
   const cyr = counts ? counts.cyr : norm.match(CYRILLIC)?.length ?? 0;

@@ -33,4 +33,42 @@ export const isLowerUnit = cachedClass(/^\p{Ll}$/u, (c) => {
   return undefined;
 });
 
+/** `\p{L}` with flag u. */
+export const isLetterUnit = cachedClass(/^\p{L}$/u, (c) => {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
+  return undefined;
+});
+
+const IS_CYR = /\p{Script=Cyrillic}/u;
+const IS_LAT = /\p{Script=Latin}/u;
+const scripts = new Map<number, number>();
+
+/** Script of a unit: 1 Cyrillic, 2 Latin (as `\p{Script=...}` sees them), 3 an ASCII digit, 0 other. */
+export function unitScript(c: number): number {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return 1;
+  let s = scripts.get(c);
+  if (s === undefined) {
+    const ch = String.fromCharCode(c);
+    scripts.set(c, (s = IS_CYR.test(ch) ? 1 : IS_LAT.test(ch) ? 2 : 0));
+  }
+  return s;
+}
+
+/**
+ * An ASCII or basic Cyrillic unit folded as a case-insensitive Unicode regex compares it
+ * (lower case; е for ё, which the lexicons widen to [её]); -1 for any other unit, whose
+ * folding is left to the regex.
+ */
+export function foldBasic(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= 0x400 && c <= 0x45f) {
+    if (c >= 0x410 && c <= 0x42f) return c + 32;
+    if (c < 0x410) c += 0x50;
+    return c === 0x451 ? 0x435 : c;
+  }
+  return -1;
+}
+
 export const SURROGATE = /[\uD800-\uDFFF]/;

@@ -41,7 +41,8 @@ function patterns(lex: LexiconSet): RegExp[] {
   return list;
 }
 
-function monthOf(lex: LexiconSet, text: string): number {
+/** The month number (1-12) of a month name of the lexicon `report/months`; 0 for none. */
+export function monthOf(lex: LexiconSet, text: string): number {
   const term = lex.get('report/months').terms.find((t) => t.exact.test(text.replace(/\.$/, '')));
   return Number(term?.value ?? 0);
 }

@@ -1,3 +1,5 @@
+import { isLowerUnit, isWordUnitU, SURROGATE, unitScript } from './chars.js';
+
 /**
  * Normalized text with a map back to the original: every extractor matches on `norm`,
  * every finding's span is reported in the original text through `toOrig`.
@@ -11,8 +13,6 @@ export interface NormalizedText {
   /** Original offset of each norm character, plus one entry for the end. */
   readonly offsets: readonly number[];
 }
-
-import { isLowerUnit, isWordUnitU, SURROGATE } from './chars.js';
 
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
@@ -33,37 +33,8 @@ const IS_LAT = /\p{Script=Latin}/u;
 // Lines a PDF export repeats on every page: "Page 2 of 3", "Страница 1 из 2", "- 2 -".
 const PAGE_LINE = /^[ \t]*(?:(?:page|стр\.?|страница|лист)\s*\d+(?:\s*(?:of|из|\/)\s*\d+)?|-\s*\d+\s*-|\d+\s*(?:\/|of|из)\s*\d+)[ \t]*$/i;
 
-// Script of a UTF-16 unit: 1 Cyrillic, 2 Latin, 3 digit, 0 other (as IS_CYR, IS_LAT see it).
-const unitScripts = new Map<number, number>();
-function unitScript(c: number): number {
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c >= 48 && c <= 57 ? 3 : 0;
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return 1;
-  let s = unitScripts.get(c);
-  if (s === undefined) {
-    const ch = String.fromCharCode(c);
-    unitScripts.set(c, (s = IS_CYR.test(ch) ? 1 : IS_LAT.test(ch) ? 2 : 0));
-  }
-  return s;
-}
-
+/** A token of a text with surrogate pairs folded to its script, one code point at a time (see foldTokens). */
 function foldToken(token: string): string {
-  let cyr = 0;
-  let lat = 0;
-  let digits = false;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return foldTokenSlow(token);
-    const s = unitScript(c);
-    if (s === 1) cyr++;
-    else if (s === 2) lat++;
-    else if (s === 3) digits = true;
-  }
-  if (cyr === 0 || (lat === 0 && !digits)) return token;
-  return foldMixed(token, cyr, lat, digits);
-}
-
-/** foldToken for a token with surrogate pairs: one code point at a time. */
-function foldTokenSlow(token: string): string {
   let cyr = 0;
   let lat = 0;
   let digits = false;

@@ -28,7 +28,7 @@ export function studyMentions(doc: ParsedReport, ctx: ExtractContext, lexicon: s
  * clause: a colon, semicolon or spaced dash ends its scope ("polyneuropathy: absent sural
  * response", "absent F-waves - with axonal loss").
  */
-export function statusOf(m: Mention, _doc?: ParsedReport): 'present' | 'absent' | 'uncertain' | null {
+export function statusOf(m: Mention): 'present' | 'absent' | 'uncertain' | null {
   return statusOfAssertion(m.assertion.assertion) ?? null;
 }
 
@@ -58,7 +58,7 @@ export function enmgStatus(opts: EnmgStatusOptions): Extractor {
       const out: Finding[] = [];
       for (const m of studyMentions(doc, ctx, opts.lexicon)) {
         if (opts.skip?.(m, doc)) continue;
-        const value = statusOf(m, doc);
+        const value = statusOf(m);
         if (value) out.push(ctx.finding({ field: opts.field, value, start: m.start, end: m.end, assertion: m.assertion }));
       }
       return out;

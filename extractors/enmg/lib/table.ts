@@ -297,4 +297,3 @@ function readRow(
   });
   return nerve;
 }
-
