@@ -10,46 +10,15 @@
  */
 import type { ParsedReport } from '../../../src/pipeline/document.js';
 import { findCues, findValues, type Unit } from './cues.js';
-import { EMPTY_CELL, NUMERIC_CELL } from './param-rows.js';
+import { EMPTY_CELL, lines as linesOf, NUMERIC_CELL, splitCells, type Cell, type Line } from './cells.js';
 import { isStudy, makeRow, resolveParam, type RowFinding, type Study } from './rows.js';
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 interface NerveColumn {
   nerve: string;
   side: 'left' | 'right' | null;
 }
 
-/** Cells of a line split at pipes, tabs (from the original text) or runs of 2+ spaces. */
-function cellsOf(doc: ParsedReport, line: Span): Array<Span & { text: string }> {
-  const out: Array<Span & { text: string }> = [];
-  let s = line.start;
-  const push = (e: number) => {
-    const raw = doc.norm.slice(s, e);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text) out.push({ start: s + lead, end: s + lead + text.length, text });
-  };
-  for (let i = line.start; i < line.end; i++) {
-    const ch = doc.norm[i];
-    const tab = doc.text.original[doc.text.offsets[i] ?? -1] === '\t';
-    if (ch === '|' || tab) {
-      push(i);
-      s = i + 1;
-    } else if (ch === ' ' && doc.norm[i + 1] === ' ') {
-      push(i);
-      while (doc.norm[i + 1] === ' ') i++;
-      s = i + 1;
-    }
-  }
-  push(line.end);
-  return out;
-}
-
-function headerColumns(doc: ParsedReport, cells: Array<Span & { text: string }>): NerveColumn[] | null {
+function headerColumns(doc: ParsedReport, cells: Cell[]): NerveColumn[] | null {
   const named = cells.map((c) => {
     if (NUMERIC_CELL.test(c.text) || c.text.split(/\s+/).length > 4) return null;
     const cues = findCues(doc, c.start, c.end, { sideLetters: 'RLDS' });
@@ -63,15 +32,10 @@ function headerColumns(doc: ParsedReport, cells: Array<Span & { text: string }>)
   return cols as NerveColumn[];
 }
 
-export function readNerveColumns(doc: ParsedReport, taken: Span[]): { rows: RowFinding[]; consumed: Span[] } {
+export function readNerveColumns(doc: ParsedReport, taken: Line[]): { rows: RowFinding[]; consumed: Line[] } {
   const rows: RowFinding[] = [];
-  const consumed: Span[] = [];
-  const lines: Span[] = [];
-  let pos = 0;
-  for (const l of doc.norm.split('\n')) {
-    lines.push({ start: pos, end: pos + l.length });
-    pos += l.length + 1;
-  }
+  const consumed: Line[] = [];
+  const lines = linesOf(doc.norm);
   let header: NerveColumn[] | null = null;
   let study: Study | null = null;
   lines.forEach((line, index) => {
@@ -79,7 +43,7 @@ export function readNerveColumns(doc: ParsedReport, taken: Span[]): { rows: RowF
       header = null;
       return;
     }
-    const cells = cellsOf(doc, line);
+    const { cells } = splitCells(doc, line);
     const head = cells.length >= 2 ? headerColumns(doc, cells) : null;
     if (head) {
       header = head;

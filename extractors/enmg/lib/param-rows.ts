@@ -1,24 +1,12 @@
 /**
  * Side-per-column tables whose rows name the parameter: "Peroneal-EDB DML | 4.8ms | 5.1ms"
  * under "Motor NCS | Right | Left", or "n. peroneus | СРВ | 41м/с | 39м/с" under
- * "Нерв | Показатель | Справа | Слева". Also the cell type and cell patterns table.ts shares.
+ * "Нерв | Показатель | Справа | Слева".
  */
 import type { ParsedReport } from '../../../src/pipeline/document.js';
 import { findCues, findValues } from './cues.js';
+import { EMPTY_CELL, NUMERIC_CELL, type Cell } from './cells.js';
 import { isStudy, makeRow, resolveParam, type RowFinding, type Study } from './rows.js';
-
-export interface Cell {
-  start: number;
-  end: number;
-  /** Column position within the line (for aligned tables). */
-  col: number;
-  colEnd: number;
-  group: number;
-  text: string;
-}
-
-export const NUMERIC_CELL = /^(?:[≤≥<>⩽⩾]=?\s*)?\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*(?:[\p{L}/%µμ]+)?$/u;
-export const EMPTY_CELL = /^(?:-|—|nr|n\/r|no response|absent|не регистр\p{L}*|нет ответа|отсутств\p{L}*|н\/р|не вызыва\p{L}*)$/iu;
 
 /**
  * "Peroneal-EDB DML | 4.8ms | 5.1ms" under "Motor NCS | Right | Left": one parameter per row,

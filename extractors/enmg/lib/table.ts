@@ -9,7 +9,8 @@ import type { ParsedReport } from '../../../src/pipeline/document.js';
 import { findCues, findValues, type Unit } from './cues.js';
 import type { SideColumns } from './narrative.js';
 import { flagOf, isStudy, makeRow, referenceOf, resolveParam, type RowFinding, type Study } from './rows.js';
-import { EMPTY_CELL, NUMERIC_CELL, readParamRow, type Cell } from './param-rows.js';
+import { EMPTY_CELL, lines, NUMERIC_CELL, splitCells, type Cell, type Line } from './cells.js';
+import { readParamRow } from './param-rows.js';
 
 interface Column extends Cell {
   kind: 'param' | 'side' | 'norm' | 'label';
@@ -24,63 +25,7 @@ interface Header {
   delimited: boolean;
 }
 
-interface Line {
-  start: number;
-  end: number;
-}
-
 const SIDE_HEADER = /^(?:side|sd|сторона|стор\.?)$/iu;
-
-function lines(norm: string): Line[] {
-  const out: Line[] = [];
-  let pos = 0;
-  for (const l of norm.split('\n')) {
-    out.push({ start: pos, end: pos + l.length });
-    pos += l.length + 1;
-  }
-  return out;
-}
-
-/** Cells of one line; tabs come from the original text through the offset map. */
-function splitCells(doc: ParsedReport, line: Line): { cells: Cell[]; delimited: boolean } {
-  const { norm } = doc;
-  const orig = doc.text.original;
-  const raw: Array<{ s: number; e: number; chunk: number }> = [];
-  let chunk = 0;
-  let cellStart = line.start;
-  let delimited = false;
-  const close = (end: number) => {
-    if (end > cellStart) raw.push({ s: cellStart, e: end, chunk });
-  };
-  for (let i = line.start; i < line.end; i++) {
-    const ch = norm[i]!;
-    const isTab = orig[doc.text.offsets[i] ?? -1] === '\t';
-    if (ch === '|' || isTab) {
-      delimited = true;
-      close(i);
-      if (ch === '|') chunk++;
-      cellStart = i + 1;
-    } else if (ch === ' ' && norm[i + 1] === ' ') {
-      close(i);
-      while (i + 1 < line.end && norm[i + 1] === ' ') i++;
-      cellStart = i + 1;
-    }
-  }
-  close(line.end);
-  const cells: Cell[] = [];
-  for (const r of raw) {
-    let s = r.s;
-    let e = r.e;
-    while (s < e && /\s/.test(norm[s]!)) s++;
-    while (e > s && /\s/.test(norm[e - 1]!)) e--;
-    if (e > s) cells.push({ start: s, end: e, col: s - line.start, colEnd: e - line.start, group: r.chunk, text: norm.slice(s, e) });
-  }
-  // Pipe chunks are column groups only when a chunk holds several aligned cells.
-  const chunks = new Map<number, number>();
-  for (const c of cells) chunks.set(c.group, (chunks.get(c.group) ?? 0) + 1);
-  if (![...chunks.values()].some((n) => n > 1)) for (const c of cells) c.group = 0;
-  return { cells, delimited };
-}
 
 function firstCue(list: Array<{ start: number; value: string }>, cell: Cell): string | null {
   return list.find((c) => c.start >= cell.start && c.start < cell.end)?.value ?? null;
