@@ -20,6 +20,8 @@ export interface BoundStatusOptions {
   direct?: readonly string[];
   /** Structures a bound term must name ('none': no structure in its sentence); omitted: any term counts. */
   structures?: readonly (Structure | 'none')[];
+  /** A lexicon whose terms (value `absent`) say the finding is not there ("normal calibre"). */
+  absentLexicon?: string;
   /** A negated term naming no structure still counts ("no compression" in a spine study). */
   negatedUnbound?: boolean;
   /** Structures skipped when looking for the nearest one. */
@@ -38,14 +40,17 @@ export function boundStatusField(opts: BoundStatusOptions): Extractor {
       id: opts.id,
       fields: [opts.field],
       reportTypes: ['mri'],
-      lexicons: [opts.lexicon, 'mri/anatomy', 'mri/regions'],
+      lexicons: [opts.lexicon, ...(opts.absentLexicon ? [opts.absentLexicon] : []), 'mri/anatomy', 'mri/regions'],
       description: opts.description,
     },
     extract(doc, ctx) {
       if (opts.spinalOnly && isBrainOnly(doc, ctx)) return [];
       if (opts.skipReport?.(doc, ctx)) return [];
       const out: Finding[] = [];
-      for (const m of reported(ctx, opts.lexicon, doc)) {
+      const mentions = opts.absentLexicon
+        ? [...reported(ctx, opts.lexicon, doc), ...reported(ctx, opts.absentLexicon, doc)].sort((a, b) => a.start - b.start)
+        : reported(ctx, opts.lexicon, doc);
+      for (const m of mentions) {
         // ConText gives the assertion; a term may carry its own polarity ("non-enhancing").
         const status = m.value === 'absent' ? 'absent' : statusOfAssertion(m.assertion.assertion);
         if (!status || opts.skip?.(m, doc, ctx)) continue;

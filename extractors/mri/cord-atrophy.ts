@@ -6,6 +6,7 @@ export const cordAtrophy = boundStatusField({
   field: 'mri.cord_atrophy',
   lexicon: 'mri/cord-atrophy',
   description: 'Cord atrophy / thinning.',
+  absentLexicon: 'mri/cord-calibre-normal',
   structures: ['cord', 'lesion'],
   spinalOnly: true,
 });

@@ -6,6 +6,7 @@ export const cordSwelling = boundStatusField({
   field: 'mri.cord_swelling',
   lexicon: 'mri/cord-swelling',
   description: 'Cord swelling / thickening / expansion.',
+  absentLexicon: 'mri/cord-calibre-normal',
   structures: ['cord', 'lesion'],
   spinalOnly: true,
 });
