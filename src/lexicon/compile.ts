@@ -1,7 +1,7 @@
 import type { ContextCategory, LexiconFile, LexiconTerm } from '../schema/lexicon.js';
 import { isWordUnit } from '../text/chars.js';
 import { literalPlan, matchLiteral, NO, UNSURE, type LiteralPlan } from './literal-plan.js';
-import { boundsOf, firstAtOrAfter, firstStartAtOrAfter, hitsOf, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
+import { firstStartAtOrAfter, hitsOf, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
 
 /**
  * One term of a lexicon. Its regexes are built on first use: a Unicode case-insensitive
@@ -112,7 +112,7 @@ function namedUnion(terms: readonly CompiledTerm[], groupOf: number[]): RegExp {
     group += 1 + (new RegExp(`|${t.source}`, 'u').exec('')!.length - 1);
     return `(${tailOf(t.source)})`;
   });
-  return new RegExp(parts.join('|'), 'iuy');
+  return new RegExp(parts.join('|'), 'giu');
 }
 
 interface IndexedTerm {
@@ -155,23 +155,28 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   const ordered = [...rest].sort((a, b) => b.source.length - a.source.length);
   // Which term made a match: tried in place (sticky), so terms with lookarounds are named right.
   let union: RegExp | undefined;
-  // The alternation without the leading boundaries, tried only where a boundary holds: the
-  // same matches (every alternative starts with the same zero-width boundary), without
-  // testing a Unicode lookbehind at every position of the text for every alternative.
-  let unionTail: RegExp | undefined;
-  // Each alternative of unionTail is wrapped in a capture group: the first group that took
+  // The alternation without the leading boundaries, scanned (flag g) and each match kept only
+  // where a boundary holds: the same matches (every alternative starts with the same zero-width
+  // boundary), without testing a Unicode lookbehind at every position for every alternative,
+  // and with the regex engine, not a JS loop, skipping the positions where nothing begins.
+  let unionScan: RegExp | undefined;
+  // Each alternative of unionScan is wrapped in a capture group: the first group that took
   // part names the term (the same term as trying each in place, without a regex per term).
   const groupOf: number[] = [];
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
   const { num, ids } = registerKeys(index.keys());
-  const byId = new Map([...index].map(([key, list]) => [ids.get(key)!, list]));
-  const idList = [...byId.keys()];
+  // The candidates of each key id (a sparse array: ids are global, a lexicon has a few), and
+  // which ids are this lexicon's.
+  const byId: IndexedTerm[][] = [];
+  for (const [key, list] of index) byId[ids.get(key)!] = list;
+  const mine = new Uint8Array(byId.length);
+  for (const id of ids.values()) mine[id] = 1;
 
   function findIndexed(text: string, from: number, to: number, out: TermMatch[]): void {
     if (!index.size) return;
     const entry = textIndex(text);
     const { starts, keyAt, surrogates } = entry;
-    const list = hitsOf(entry, num, idList);
+    const list = hitsOf(entry, num, mine);
     for (let j = firstStartAtOrAfter(list, starts, from); j < list.length; j++) {
       const i = list[j]!;
       const pos = starts[i]!;
@@ -182,7 +187,9 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       for (const keyLength of keyLengths) {
         const id = keyAt[i * KEY_LENGTH + keyLength - 1]!;
         if (id < 0) continue;
-        for (const cand of byId.get(id) ?? []) {
+        const cands = byId[id];
+        if (!cands) continue;
+        for (const cand of cands) {
           const plan = cand.term.plan;
           let len = surrogates || !plan ? UNSURE : matchLiteral(plan, text, pos);
           if (len === NO) continue;
@@ -207,19 +214,19 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     const hay = to < text.length ? text.slice(0, to) : text;
     const entry = textIndex(text);
     if (!entry.surrogates) {
-      unionTail ??= namedUnion(ordered, groupOf);
-      const bounds = boundsOf(entry);
-      for (let i = firstAtOrAfter(bounds, from); i < bounds.length; i++) {
-        const at = bounds[i]!;
-        if (at >= to) break;
-        unionTail.lastIndex = at;
-        const m = unionTail.exec(hay);
-        if (!m || m[0].length === 0) continue;
+      unionScan ??= namedUnion(ordered, groupOf);
+      unionScan.lastIndex = from;
+      for (let m = unionScan.exec(hay); m; m = unionScan.exec(hay)) {
+        const at = m.index;
         const len = m[0].length;
+        // Not a term's start (a letter or digit before it), or empty: go on from the next unit.
+        if (len === 0 || (at > 0 && isWordUnit(text.charCodeAt(at - 1)))) {
+          unionScan.lastIndex = at + 1;
+          continue;
+        }
         const k = groupOf.findIndex((g) => m[g] !== undefined);
         const term = ordered[k] ?? ordered[0]!;
         out.push({ start: at, end: at + len, text: m[0], term });
-        while (i + 1 < bounds.length && bounds[i + 1]! < at + len) i++;
       }
       return;
     }

@@ -3,7 +3,7 @@
  * each matcher's index keys begin, and the positions where a term may begin (no letter or
  * digit before them). Built once per text, whichever matcher reads the text first.
  */
-import { foldBasic, isWordUnit, isWordUnitU, SURROGATE } from '../text/chars.js';
+import { foldBasic, isWordUnitU, SURROGATE } from '../text/chars.js';
 
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
@@ -51,55 +51,50 @@ export interface TextIndex {
   version: number;
   /** Key id beginning at word start i with length len, at [i * KEY_LENGTH + len - 1]; -1 none. */
   keyAt: number[];
-  /** Key id: indices into `starts` where it begins. */
-  keyStarts: Map<number, number[]>;
   /** Per matcher number: indices into `starts` where one of its keys begins. */
   hits: Map<number, number[]>;
-  /** Positions where `(?<![\p{L}\p{N}])` holds (flags iu), built on first use. */
-  bounds: number[] | null;
 }
 
 function buildKeys(entry: TextIndex): void {
   const { lower, starts } = entry;
   // Plain arrays: typed arrays of a text's size are allocated outside the heap (slow, and GC-heavy).
   const keyAt: number[] = new Array<number>(starts.length * KEY_LENGTH).fill(-1);
-  const keyStarts = new Map<number, number[]>();
   for (let i = 0; i < starts.length; i++) {
     const pos = starts[i]!;
     let level = trie;
     for (let len = 1; len <= KEY_LENGTH && pos + len <= lower.length; len++) {
       const node = level.get(lower.charCodeAt(pos + len - 1));
       if (!node) break;
-      if (node.id >= 0) {
-        keyAt[i * KEY_LENGTH + len - 1] = node.id;
-        const list = keyStarts.get(node.id);
-        if (!list) keyStarts.set(node.id, [i]);
-        else list.push(i);
-      }
+      if (node.id >= 0) keyAt[i * KEY_LENGTH + len - 1] = node.id;
       level = node.children;
     }
   }
   entry.keyAt = keyAt;
-  entry.keyStarts = keyStarts;
   entry.hits = new Map();
   entry.version = registryVersion;
 }
 
 const NONE: number[] = [];
-/** The word starts (indices) where one of the matcher's keys begins, in order. */
-export function hitsOf(entry: TextIndex, num: number, ids: Iterable<number>): number[] {
+/**
+ * The word starts (indices) where one of the matcher's keys begins, in order. `mine[id]` is 1
+ * for the matcher's key ids: one scan of the text's keys, rather than merging and sorting the
+ * position lists of a lexicon's many keys.
+ */
+export function hitsOf(entry: TextIndex, num: number, mine: Uint8Array): number[] {
   let hits = entry.hits.get(num);
   if (hits) return hits;
-  const lists: number[][] = [];
-  for (const id of ids) {
-    const list = entry.keyStarts.get(id);
-    if (list) lists.push(list);
-  }
-  if (lists.length === 0) hits = NONE;
-  else if (lists.length === 1) hits = lists[0]!;
-  else {
-    const all = lists.flat().sort((a, b) => a - b);
-    hits = all.filter((v, k) => k === 0 || all[k - 1] !== v);
+  const { keyAt } = entry;
+  const limit = mine.length;
+  hits = NONE;
+  for (let i = 0, k = 0; k < keyAt.length; i++, k += KEY_LENGTH) {
+    for (let len = 0; len < KEY_LENGTH; len++) {
+      const id = keyAt[k + len]!;
+      if (id >= 0 && id < limit && mine[id] === 1) {
+        if (hits === NONE) hits = [];
+        hits.push(i);
+        break;
+      }
+    }
   }
   entry.hits.set(num, hits);
   return hits;
@@ -140,9 +135,7 @@ export function textIndex(text: string): TextIndex {
       surrogates,
       version: -1,
       keyAt: [],
-      keyStarts: new Map(),
       hits: new Map(),
-      bounds: null,
     };
     if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
     textCache.set(text, hit);
@@ -164,28 +157,6 @@ export function mayStartWith(text: string, pos: number, head: string): boolean {
     if (c !== head.charCodeAt(i)) return false;
   }
   return true;
-}
-
-/** Positions 0..length where no letter or digit precedes (the lookbehind of a term's start). */
-export function boundsOf(entry: TextIndex): number[] {
-  if (entry.bounds) return entry.bounds;
-  const { text } = entry;
-  const out: number[] = [0];
-  for (let p = 1; p <= text.length; p++) if (!isWordUnit(text.charCodeAt(p - 1))) out.push(p);
-  entry.bounds = out;
-  return out;
-}
-
-/** The first index into `list` whose value is at or after `pos`. */
-export function firstAtOrAfter(list: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The first index into `list` (indices into `starts`) whose word start is at or after `pos`. */
