@@ -117,6 +117,8 @@ function namedUnion(terms: readonly CompiledTerm[], groupOf: number[]): RegExp {
 
 interface IndexedTerm {
   term: CompiledTerm;
+  /** The term's literal plan (a copy of `term.plan`, read in the hot loop without another hop). */
+  plan: LiteralPlan | null;
   /** What the match must begin with (see `mayStartWith`). */
   head: string;
 }
@@ -147,7 +149,7 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       const list = index.get(key) ?? [];
       // The prefilter compares ASCII and basic Cyrillic only; another letter leaves it to the regex.
       const first = literalHead(literal!)!;
-      list.push({ term: compiled, head: /^[\p{N}a-z\u0430-\u044f]+$/u.test(first) ? first : '' });
+      list.push({ term: compiled, plan, head: /^[\p{N}a-z\u0430-\u044f]+$/u.test(first) ? first : '' });
       index.set(key, list);
     }
   }
@@ -190,7 +192,7 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
         const cands = byId[id];
         if (!cands) continue;
         for (const cand of cands) {
-          const plan = cand.term.plan;
+          const plan = cand.plan;
           let len = surrogates || !plan ? UNSURE : matchLiteral(plan, text, pos);
           if (len === NO) continue;
           if (len === UNSURE) {

@@ -9,12 +9,20 @@ import { foldBasic } from '../text/chars.js';
 export const NO = -1;
 export const UNSURE = -2;
 
-interface PlanWord {
-  /** Lower case, е for ё; split at hyphens (each joined by an optional hyphen or space). */
-  parts: string[];
-  stem: boolean;
-}
-export type LiteralPlan = PlanWord[];
+/**
+ * A literal as one string: its letters (lower case, е for ё) with a marker code between
+ * words, between hyphen-joined parts and after a stem. One flat string rather than arrays
+ * of words and parts: a matcher tries hundreds of plans per report, and following nested
+ * objects scattered over the heap cost more than comparing the letters.
+ */
+export type LiteralPlan = string;
+
+/** `\s+`: one or more spaces between words. */
+const WORD_GAP = 1;
+/** `[-\s]?`: an optional hyphen or space between the parts of a hyphenated word. */
+const PART_GAP = 2;
+/** `[\p{L}\p{N}]*`: the rest of a stem's word. */
+const STEM_REST = 3;
 
 const PLAN_CHARS = /^[\x21-\x7e\u0430-\u045f]+$/;
 
@@ -23,17 +31,18 @@ export function literalPlan(literal: string): LiteralPlan | null {
   // An upper-case Е/Ё is not widened to [её] by literalToPattern: leave those to the regex.
   if (/[ЕЁ]/.test(literal)) return null;
   const words = literal.trim().split(/\s+/);
-  const plan: LiteralPlan = [];
+  let plan = '';
   for (const word of words) {
     const stem = word.endsWith('*');
     const body = (stem ? word.slice(0, -1) : word).toLowerCase().replace(/ё/g, 'е');
     const parts = body.split('-');
     if (parts.some((p) => !PLAN_CHARS.test(p))) return null;
-    plan.push({ parts, stem });
+    if (plan) plan += String.fromCharCode(WORD_GAP);
+    plan += parts.join(String.fromCharCode(PART_GAP));
+    if (stem) plan += String.fromCharCode(STEM_REST);
   }
-  return plan.length ? plan : null;
+  return plan || null;
 }
-
 
 /** 1 a letter or digit, 0 not, -1 unknown here. */
 function wordKind(c: number): number {
@@ -51,9 +60,9 @@ function spaceKind(c: number): number {
 export function matchLiteral(plan: LiteralPlan, text: string, pos: number): number {
   const n = text.length;
   let i = pos;
-  for (let w = 0; w < plan.length; w++) {
-    const word = plan[w]!;
-    if (w > 0) {
+  for (let j = 0; j < plan.length; j++) {
+    const e = plan.charCodeAt(j);
+    if (e === WORD_GAP) {
       const at = i;
       for (; i < n; i++) {
         const k = spaceKind(text.charCodeAt(i));
@@ -61,28 +70,25 @@ export function matchLiteral(plan: LiteralPlan, text: string, pos: number): numb
         if (k === 0) break;
       }
       if (i === at) return NO;
-    }
-    for (let p = 0; p < word.parts.length; p++) {
-      if (p > 0 && i < n) {
+    } else if (e === PART_GAP) {
+      if (i < n) {
         const c = text.charCodeAt(i);
         const k = c === 45 ? 1 : spaceKind(c);
         if (k < 0) return UNSURE;
         if (k === 1) i++;
       }
-      const part = word.parts[p]!;
-      for (let j = 0; j < part.length; j++, i++) {
-        if (i >= n) return NO;
-        const c = foldBasic(text.charCodeAt(i));
-        if (c < 0) return UNSURE;
-        if (c !== part.charCodeAt(j)) return NO;
-      }
-    }
-    if (word.stem) {
+    } else if (e === STEM_REST) {
       for (; i < n; i++) {
         const k = wordKind(text.charCodeAt(i));
         if (k < 0) return UNSURE;
         if (k === 0) break;
       }
+    } else {
+      if (i >= n) return NO;
+      const c = foldBasic(text.charCodeAt(i));
+      if (c < 0) return UNSURE;
+      if (c !== e) return NO;
+      i++;
     }
   }
   if (i < n) {
