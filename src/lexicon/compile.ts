@@ -167,18 +167,15 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   const groupOf: number[] = [];
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
   const { num, ids } = registerKeys(index.keys());
-  // The candidates of each key id (a sparse array: ids are global, a lexicon has a few), and
-  // which ids are this lexicon's.
+  // The candidates of each key id (a sparse array: ids are global, a lexicon has a few).
   const byId: IndexedTerm[][] = [];
   for (const [key, list] of index) byId[ids.get(key)!] = list;
-  const mine = new Uint8Array(byId.length);
-  for (const id of ids.values()) mine[id] = 1;
 
   function findIndexed(text: string, from: number, to: number, out: TermMatch[]): void {
     if (!index.size) return;
     const entry = textIndex(text);
     const { starts, keyAt, surrogates } = entry;
-    const list = hitsOf(entry, num, mine);
+    const list = hitsOf(entry, num);
     for (let j = firstStartAtOrAfter(list, starts, from); j < list.length; j++) {
       const i = list[j]!;
       const pos = starts[i]!;

@@ -1,7 +1,7 @@
 /**
- * Per-text indexes shared by every lexicon matcher: word starts, the lower-cased text, where
- * each matcher's index keys begin, and the positions where a term may begin (no letter or
- * digit before them). Built once per text, whichever matcher reads the text first.
+ * Per-text indexes shared by every lexicon matcher: word starts, the lower-cased text, and
+ * where each matcher's index keys begin. Built once per text, whichever matcher reads the
+ * text first.
  */
 import { foldBasic, isWordUnitU, SURROGATE } from '../text/chars.js';
 
@@ -18,6 +18,8 @@ interface TrieNode {
 const trie = new Map<number, TrieNode>();
 let keyCount = 0;
 let matcherCount = 0;
+/** Per key id: the numbers of the matchers that use the key. */
+const owners: number[][] = [];
 let registryVersion = 0;
 
 function keyId(key: string): number {
@@ -35,10 +37,15 @@ function keyId(key: string): number {
 
 /** Registers a matcher's index keys (1 to KEY_LENGTH units): its number and each key's id. */
 export function registerKeys(keys: Iterable<string>): { num: number; ids: Map<string, number> } {
+  const num = matcherCount++;
   const ids = new Map<string, number>();
-  for (const key of keys) ids.set(key, keyId(key));
+  for (const key of keys) {
+    const id = keyId(key);
+    ids.set(key, id);
+    (owners[id] ??= []).push(num);
+  }
   registryVersion++;
-  return { num: matcherCount++, ids };
+  return { num, ids };
 }
 
 export interface TextIndex {
@@ -51,53 +58,45 @@ export interface TextIndex {
   version: number;
   /** Key id beginning at word start i with length len, at [i * KEY_LENGTH + len - 1]; -1 none. */
   keyAt: number[];
-  /** Per matcher number: indices into `starts` where one of its keys begins. */
-  hits: Map<number, number[]>;
+  /** Per matcher number: indices into `starts` where one of its keys begins (none: undefined). */
+  hits: number[][];
 }
 
+/**
+ * Where each key begins, and for every matcher the word starts holding one of its keys: one
+ * pass over the words serves all matchers (a key is shared by few), in position order.
+ */
 function buildKeys(entry: TextIndex): void {
   const { lower, starts } = entry;
   // Plain arrays: typed arrays of a text's size are allocated outside the heap (slow, and GC-heavy).
   const keyAt: number[] = new Array<number>(starts.length * KEY_LENGTH).fill(-1);
+  const hits: number[][] = [];
   for (let i = 0; i < starts.length; i++) {
     const pos = starts[i]!;
     let level = trie;
     for (let len = 1; len <= KEY_LENGTH && pos + len <= lower.length; len++) {
       const node = level.get(lower.charCodeAt(pos + len - 1));
       if (!node) break;
-      if (node.id >= 0) keyAt[i * KEY_LENGTH + len - 1] = node.id;
+      if (node.id >= 0) {
+        keyAt[i * KEY_LENGTH + len - 1] = node.id;
+        for (const num of owners[node.id]!) {
+          const list = hits[num];
+          if (!list) hits[num] = [i];
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
       level = node.children;
     }
   }
   entry.keyAt = keyAt;
-  entry.hits = new Map();
+  entry.hits = hits;
   entry.version = registryVersion;
 }
 
 const NONE: number[] = [];
-/**
- * The word starts (indices) where one of the matcher's keys begins, in order. `mine[id]` is 1
- * for the matcher's key ids: one scan of the text's keys, rather than merging and sorting the
- * position lists of a lexicon's many keys.
- */
-export function hitsOf(entry: TextIndex, num: number, mine: Uint8Array): number[] {
-  let hits = entry.hits.get(num);
-  if (hits) return hits;
-  const { keyAt } = entry;
-  const limit = mine.length;
-  hits = NONE;
-  for (let i = 0, k = 0; k < keyAt.length; i++, k += KEY_LENGTH) {
-    for (let len = 0; len < KEY_LENGTH; len++) {
-      const id = keyAt[k + len]!;
-      if (id >= 0 && id < limit && mine[id] === 1) {
-        if (hits === NONE) hits = [];
-        hits.push(i);
-        break;
-      }
-    }
-  }
-  entry.hits.set(num, hits);
-  return hits;
+/** The word starts (indices) where one of the matcher's keys begins, in order. */
+export function hitsOf(entry: TextIndex, num: number): number[] {
+  return entry.hits[num] ?? NONE;
 }
 
 /** Word starts by the regex (any text). */
@@ -135,7 +134,7 @@ export function textIndex(text: string): TextIndex {
       surrogates,
       version: -1,
       keyAt: [],
-      hits: new Map(),
+      hits: [],
     };
     if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
     textCache.set(text, hit);
