@@ -119,8 +119,9 @@ function wordStarts(text: string): number[] {
   return starts;
 }
 
-// A few recent texts: a report's text (and its sentences) are matched by many lexicons in a row.
-const TEXT_CACHE_SIZE = 32;
+// A few recent texts: a report's text is matched by many lexicons in a row. Only a few, so an
+// index dies young: one kept over dozens of reports is promoted to the old generation.
+const TEXT_CACHE_SIZE = 4;
 const textCache = new Map<string, TextIndex>();
 
 export function textIndex(text: string): TextIndex {
