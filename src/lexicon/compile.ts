@@ -250,14 +250,28 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     id,
     terms,
     find(text, from = 0, to = text.length) {
-      const all: TermMatch[] = [];
-      findIndexed(text, from, to, all);
-      findRest(text, from, to, all);
-      // Leftmost, then longest; drop what overlaps a match already taken.
-      all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+      // Both lists come in text order: the indexed one has one match per word start, the
+      // pattern one no overlaps. Merged leftmost, then longest (an indexed match first on a
+      // tie); what overlaps a match already taken is dropped.
+      const indexed: TermMatch[] = [];
+      findIndexed(text, from, to, indexed);
+      const patterns: TermMatch[] = [];
+      findRest(text, from, to, patterns);
       const out: TermMatch[] = [];
       let reach = -1;
-      for (const m of all) {
+      let i = 0;
+      let j = 0;
+      while (i < indexed.length || j < patterns.length) {
+        const a = indexed[i];
+        const b = patterns[j];
+        let m: TermMatch;
+        if (a && (!b || a.start < b.start || (a.start === b.start && a.end - a.start >= b.end - b.start))) {
+          m = a;
+          i++;
+        } else {
+          m = b!;
+          j++;
+        }
         if (m.start < reach) continue;
         out.push(m);
         reach = m.end;
