@@ -8,14 +8,17 @@ import { foldBasic, isWordUnitU, SURROGATE } from '../text/chars.js';
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
-// Every matcher's index keys in one trie of char codes (of the lower-cased text): one pass
-// over a text's words finds where each key begins, for all matchers at once.
+// Every matcher's index keys in one trie of char codes (of the text folded unit by unit, see
+// `foldUnit`): one pass over a text's words finds where each key begins, for all matchers at
+// once. The first level is an array over ASCII and basic Cyrillic, where nearly every word begins.
 interface TrieNode {
   /** Key id, or -1 for a prefix that is no key. */
   id: number;
   children: Map<number, TrieNode>;
 }
 const trie = new Map<number, TrieNode>();
+const BASIC_END = 0x460;
+const basicRoot: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(BASIC_END).fill(undefined);
 let keyCount = 0;
 let matcherCount = 0;
 /** Per key id: the numbers of the matchers that use the key. */
@@ -27,8 +30,12 @@ function keyId(key: string): number {
   let node: TrieNode | undefined;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    node = level.get(c);
-    if (!node) level.set(c, (node = { id: -1, children: new Map() }));
+    node = i === 0 && c < BASIC_END ? basicRoot[c] : level.get(c);
+    if (!node) {
+      node = { id: -1, children: new Map() };
+      if (i === 0 && c < BASIC_END) basicRoot[c] = node;
+      else level.set(c, node);
+    }
     level = node.children;
   }
   if (node!.id < 0) node!.id = keyCount++;
@@ -50,7 +57,6 @@ export function registerKeys(keys: Iterable<string>): { num: number; ids: Map<st
 
 export interface TextIndex {
   readonly text: string;
-  readonly lower: string;
   /** Word starts (a letter or digit with none before it). */
   readonly starts: number[];
   /** The text holds UTF-16 surrogates: matchers take the plain regex path. */
@@ -67,16 +73,15 @@ export interface TextIndex {
  * pass over the words serves all matchers (a key is shared by few), in position order.
  */
 function buildKeys(entry: TextIndex): void {
-  const { lower, starts } = entry;
+  const { text, starts } = entry;
   // Plain arrays: typed arrays of a text's size are allocated outside the heap (slow, and GC-heavy).
   const keyAt: number[] = new Array<number>(starts.length * KEY_LENGTH).fill(-1);
   const hits: number[][] = [];
   for (let i = 0; i < starts.length; i++) {
     const pos = starts[i]!;
-    let level = trie;
-    for (let len = 1; len <= KEY_LENGTH && pos + len <= lower.length; len++) {
-      const node = level.get(lower.charCodeAt(pos + len - 1));
-      if (!node) break;
+    const first = foldUnit(text.charCodeAt(pos));
+    let node = first < BASIC_END ? basicRoot[first] : trie.get(first);
+    for (let len = 1; node; len++) {
       if (node.id >= 0) {
         keyAt[i * KEY_LENGTH + len - 1] = node.id;
         for (const num of owners[node.id]!) {
@@ -85,12 +90,29 @@ function buildKeys(entry: TextIndex): void {
           else if (list[list.length - 1] !== i) list.push(i);
         }
       }
-      level = node.children;
+      if (len === KEY_LENGTH || pos + len >= text.length) break;
+      node = node.children.get(foldUnit(text.charCodeAt(pos + len)));
     }
   }
   entry.keyAt = keyAt;
   entry.hits = hits;
   entry.version = registryVersion;
+}
+
+const lowerUnits = new Map<number, number>();
+/**
+ * A unit as the keys are written (lower case, е for ё): `foldBasic` for ASCII and basic
+ * Cyrillic, else its lower case when that is one unit (cached per unit).
+ */
+function foldUnit(c: number): number {
+  const basic = foldBasic(c);
+  if (basic >= 0) return basic;
+  let lower = lowerUnits.get(c);
+  if (lower === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    lowerUnits.set(c, (lower = s.length === 1 ? s.charCodeAt(0) : c));
+  }
+  return lower;
 }
 
 const NONE: number[] = [];
@@ -130,7 +152,6 @@ export function textIndex(text: string): TextIndex {
     const surrogates = SURROGATE.test(text);
     hit = {
       text,
-      lower: text.toLowerCase().replace(/ё/g, 'е'),
       starts: surrogates ? tokenStarts(text) : wordStarts(text),
       surrogates,
       version: -1,
