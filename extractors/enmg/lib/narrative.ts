@@ -29,7 +29,6 @@ const TO_NOT_BY = /(?:^|\s)(?:to|до)\s*$/iu;
 const COMPARATIVE_AFTER = /^\s*(?:lower|less|smaller|ниже|меньше)/iu;
 const RESPONSE_WORD = /response|ответ|potential|потенциал|ПД|wave|волн/iu;
 const LIMIT_WORD = /limit|границ|нормы|ULN|LLN|referen|референ|cut/iu;
-const ROW_LABEL_END = /[:;,]\s*$/;
 
 /** Bracketed spans stating a normal range: "(N > 3.5 mV)", "(≤ 4,2)", "нормы (3,7 мВ)". */
 function referenceSpans(doc: ParsedReport, range: Range, cues: Cues): Range[] {
@@ -80,7 +79,7 @@ export function readNarrative(doc: ParsedReport, skip: Range[], layouts: SideCol
   let heading: Study | null = null;
   let previous: Range | null = null;
   for (const sentence of units(doc)) {
-    const carry = previous && (!doc.norm.slice(previous.end, sentence.start).includes('\n') || ROW_LABEL_END.test(doc.norm.slice(previous.start, previous.end)));
+    const carry = previous && (!doc.norm.slice(previous.end, sentence.start).includes('\n') || endsRowLabel(doc.norm, previous.start, previous.end));
     if (!carry) state = { nerve: null, study: heading, param: null };
     if (previous && doc.sections.find((s) => s.start <= sentence.start && sentence.start < s.end && s.start > previous!.start)) heading = null;
     for (const part of unmasked(sentence, skip)) {
@@ -91,6 +90,13 @@ export function readNarrative(doc: ParsedReport, skip: Range[], layouts: SideCol
     previous = sentence;
   }
   return out;
+}
+
+/** `/[:;,]\s*$/` over [start, end), read from the end (a regex tries every position of the sentence). */
+function endsRowLabel(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (i > start && /\s/.test(text[i - 1]!)) i--;
+  return i > start && ':;,'.includes(text[i - 1]!);
 }
 
 /** Sentences, with a split after an abbreviation undone ("n. medianus dex. - 8 мкВ"). */
@@ -276,10 +282,13 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
     return finding;
   }
   // A line that names a study and gives no value heads what follows ("Сенсорные волокна:").
-  const short = text.slice(range.start, range.end).split(/\s+/).length <= 6;
-  if (!sawValue && cues.studies.length && !cues.nerves.length && (short || /:\s*$/.test(text.slice(range.start, range.end)))) {
-    const s = cues.studies[cues.studies.length - 1]!.value;
-    if (isStudy(s)) headingStudy = s;
+  if (!sawValue && cues.studies.length && !cues.nerves.length) {
+    const line = text.slice(range.start, range.end);
+    const short = line.split(/\s+/).length <= 6;
+    if (short || /:\s*$/.test(line)) {
+      const s = cues.studies[cues.studies.length - 1]!.value;
+      if (isStudy(s)) headingStudy = s;
+    }
   }
   return { state, heading: headingStudy };
 }
