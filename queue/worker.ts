@@ -164,8 +164,8 @@ export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): P
   // More report jobs in hand than threads: while one job's result goes to Redis (ledger record,
   // completion, next fetch) another is already being parsed, so the threads do not wait on I/O.
   // The pool queues them; each one's time limit starts when a thread takes it. Four per thread:
-  // with two, the threads of the bench's worker were idle about 40% of the run (each job waits
-  // on several Redis round trips); four gave ~7% more reports/s (three runs each), eight no more.
+  // each job waits on several Redis round trips, and four gave ~7% more reports/s than two in
+  // the bench (three alternating runs each), eight no more than four.
   const reportWorker = new Worker(cfg.queue, reportProcessor, {
     ...common,
     concurrency: cfg.concurrency * JOBS_PER_THREAD,
