@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEXICON_DIR, loadLexicons, readLexiconFile } from '../src/lexicon/load.js';
-import { compileLexicon, WORD_END, WORD_START } from '../src/lexicon/compile.js';
+import { compileLexicon } from '../src/lexicon/compile.js';
+import { naiveWindow } from './helpers/naive-match.js';
 import { normalizeText } from '../src/text/normalize.js';
 import { listFiles } from './helpers/corpus.js';
 
@@ -22,27 +23,7 @@ describe('lexicon files', () => {
 });
 
 /** The matcher's contract, checked against a plain alternation of every term (slow, obviously right). */
-function naiveFind(sources: string[], text: string): Array<[number, number]> {
-  const all: Array<[number, number]> = [];
-  for (const src of sources) {
-    const re = new RegExp(`${WORD_START}(?:${src})${WORD_END}`, 'giu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (!m[0].length) {
-        re.lastIndex++;
-        continue;
-      }
-      all.push([m.index, m.index + m[0].length]);
-    }
-  }
-  all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const out: Array<[number, number]> = [];
-  let reach = -1;
-  for (const m of all) if (m[0] >= reach) {
-    out.push(m);
-    reach = m[1];
-  }
-  return out;
-}
+const naiveFind = (sources: string[], text: string) => naiveWindow(sources, text, 0, text.length);
 
 const SAMPLE_TEXTS = ['mri-thoracic-en.txt', 'mri-cervical-ru.txt', 'enmg-ru.txt', 'csf-lab-en.txt', 'lab-en.txt', 'note-ru.txt']
   .map((f) => normalizeText(readFileSync(join(LEXICON_DIR, '..', 'samples', f), 'utf8')).norm);
