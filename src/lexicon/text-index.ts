@@ -1,9 +1,9 @@
 /**
- * Per-text indexes shared by every lexicon matcher: word starts, the lower-cased text, and
- * where each matcher's index keys begin. Built once per text, whichever matcher reads the
+ * Per-text indexes shared by every lexicon matcher: word starts and where each matcher's
+ * index keys begin. Built once per text, whichever matcher reads the
  * text first.
  */
-import { foldBasic, isWordUnitU, SURROGATE } from '../text/chars.js';
+import { foldBasic, foldUnit, isWordUnitU, SURROGATE } from '../text/chars.js';
 
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
@@ -97,22 +97,6 @@ function buildKeys(entry: TextIndex): void {
   entry.keyAt = keyAt;
   entry.hits = hits;
   entry.version = registryVersion;
-}
-
-const lowerUnits = new Map<number, number>();
-/**
- * A unit as the keys are written (lower case, е for ё): `foldBasic` for ASCII and basic
- * Cyrillic, else its lower case when that is one unit (cached per unit).
- */
-function foldUnit(c: number): number {
-  const basic = foldBasic(c);
-  if (basic >= 0) return basic;
-  let lower = lowerUnits.get(c);
-  if (lower === undefined) {
-    const s = String.fromCharCode(c).toLowerCase();
-    lowerUnits.set(c, (lower = s.length === 1 ? s.charCodeAt(0) : c));
-  }
-  return lower;
 }
 
 const NONE: number[] = [];

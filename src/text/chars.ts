@@ -72,3 +72,19 @@ export function foldBasic(c: number): number {
 }
 
 export const SURROGATE = /[\uD800-\uDFFF]/;
+
+const lowerUnits = new Map<number, number>();
+/**
+ * A unit as lexicon index keys are written (lower case, е for ё): `foldBasic` for ASCII and basic
+ * Cyrillic, else its lower case when that is one unit (cached per unit).
+ */
+export function foldUnit(c: number): number {
+  const basic = foldBasic(c);
+  if (basic >= 0) return basic;
+  let lower = lowerUnits.get(c);
+  if (lower === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    lowerUnits.set(c, (lower = s.length === 1 ? s.charCodeAt(0) : c));
+  }
+  return lower;
+}
