@@ -79,7 +79,7 @@ export function readNarrative(doc: ParsedReport, skip: Range[], layouts: SideCol
   let heading: Study | null = null;
   let previous: Range | null = null;
   for (const sentence of units(doc)) {
-    const carry = previous && (!doc.norm.slice(previous.end, sentence.start).includes('\n') || endsRowLabel(doc.norm, previous.start, previous.end));
+    const carry = previous && (!doc.norm.slice(previous.end, sentence.start).includes('\n') || endsWithMark(doc.norm, previous.start, previous.end, ':;,'));
     if (!carry) state = { nerve: null, study: heading, param: null };
     if (previous && doc.sections.find((s) => s.start <= sentence.start && sentence.start < s.end && s.start > previous!.start)) heading = null;
     for (const part of unmasked(sentence, skip)) {
@@ -92,11 +92,11 @@ export function readNarrative(doc: ParsedReport, skip: Range[], layouts: SideCol
   return out;
 }
 
-/** `/[:;,]\s*$/` over [start, end), read from the end (a regex tries every position of the sentence). */
-function endsRowLabel(text: string, start: number, end: number): boolean {
+/** Does [start, end) end in one of `marks`, spaces after it aside? Read from the end: a `/[:;,]\s*$/` tries every position. */
+function endsWithMark(text: string, start: number, end: number, marks: string): boolean {
   let i = end;
   while (i > start && /\s/.test(text[i - 1]!)) i--;
-  return i > start && ':;,'.includes(text[i - 1]!);
+  return i > start && marks.includes(text[i - 1]!);
 }
 
 /** Sentences, with a split after an abbreviation undone ("n. medianus dex. - 8 мкВ"). */
@@ -283,9 +283,8 @@ function readSentence(doc: ParsedReport, range: Range, init: State, out: RowFind
   }
   // A line that names a study and gives no value heads what follows ("Сенсорные волокна:").
   if (!sawValue && cues.studies.length && !cues.nerves.length) {
-    const line = text.slice(range.start, range.end);
-    const short = line.split(/\s+/).length <= 6;
-    if (short || /:\s*$/.test(line)) {
+    const short = text.slice(range.start, range.end).split(/\s+/).length <= 6;
+    if (short || endsWithMark(text, range.start, range.end, ':')) {
       const s = cues.studies[cues.studies.length - 1]!.value;
       if (isStudy(s)) headingStudy = s;
     }
