@@ -1,3 +1,4 @@
+import { isSpaceUnit } from '../text/chars.js';
 import type { Section, Sentence } from './document.js';
 
 // Words after which a period does not end a sentence (both languages; lower-cased).
@@ -15,12 +16,15 @@ export function splitSentences(norm: string, sections: Section[]): Sentence[] {
     const push = (end: number) => {
       let s = start;
       let e = end;
-      while (s < e && /\s/.test(norm[s]!)) s++;
-      while (e > s && /\s/.test(norm[e - 1]!)) e--;
+      while (s < e && isSpaceUnit(norm.charCodeAt(s))) s++;
+      while (e > s && isSpaceUnit(norm.charCodeAt(e - 1))) e--;
       if (e > s) out.push({ start: s, end: e, section: section.name, index: out.length });
       start = end;
     };
     for (let i = section.start; i < section.end; i++) {
+      // Char codes: a two-byte string's norm[i] is a new one-character string per unit.
+      const code = norm.charCodeAt(i);
+      if (code !== 10 && code !== 46 && code !== 33 && code !== 63) continue;
       const ch = norm[i]!;
       if (ch === '\n') {
         const before = norm.slice(start, i).trimEnd();

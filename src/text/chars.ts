@@ -88,3 +88,10 @@ export function foldUnit(c: number): number {
   }
   return lower;
 }
+
+/** `\s` for one unit (JS whitespace and line terminators), without a one-character string per test. */
+export function isSpaceUnit(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

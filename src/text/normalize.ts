@@ -14,8 +14,8 @@ export interface NormalizedText {
   readonly offsets: readonly number[];
 }
 
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 // Look-alike pairs: Cyrillic letter ↔ Latin letter of the same shape.
@@ -27,6 +27,28 @@ const LAT_TO_CYR: Record<string, string> = {
   A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х', Y: 'У',
   a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у',
 };
+/** Dashes, spaces, ё, quotes, micro signs, form feeds and returns; е or Е with a combining diaeresis. */
+const SPECIAL_UNITS = /[еЕ]\u0308|[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00A0\u2000-\u200A\u202F\u205F\u3000\tёЁ\u2018\u2019\u201A\u201B\u2032\u201C-\u201F\u00AB\u00BB\u2033\u00B5\u03BC\f\r]/g;
+
+/** The same-length replacements of normalization, in one pass (the input itself when there is none). */
+export function replaceSpecialUnits(text: string): string {
+  SPECIAL_UNITS.lastIndex = 0;
+  return SPECIAL_UNITS.test(text) ? text.replace(SPECIAL_UNITS, specialReplacement) : text;
+}
+
+function specialReplacement(m: string): string {
+  if (m.length === 2) return `${m[0]}\u0000`;
+  if (DASHES.test(m)) return '-';
+  if (SPACES.test(m)) return ' ';
+  switch (m) {
+    case 'ё': return 'е';
+    case 'Ё': return 'Е';
+    case '\u00B5': case '\u03BC': return 'u';
+    case '\f': return '\n';
+    case '\r': return ' ';
+    default: return /[\u2018\u2019\u201A\u201B\u2032]/.test(m) ? "'" : '"';
+  }
+}
 const IS_CYR = /\p{Script=Cyrillic}/u;
 const IS_LAT = /\p{Script=Latin}/u;
 
@@ -123,12 +145,20 @@ function pageFurnitureRanges(text: string): Array<[number, number]> {
   const pages = text.includes('\f');
   const seen = new Map<string, number>();
   const lines: Array<[number, number, string]> = [];
-  let pos = 0;
-  for (const line of text.split(/(?<=\n)/)) {
-    const body = line.replace(/[\r\n\f]+$/, '');
-    lines.push([pos, pos + line.length, body.trim()]);
-    if (pages && body.trim()) seen.set(body.trim(), (seen.get(body.trim()) ?? 0) + 1);
-    pos += line.length;
+  // Lines with their breaks (as text.split(/(?<=\n)/)), read by indexOf: the lookbehind split
+  // was tried at every position of every report.
+  for (let pos = 0; pos < text.length; ) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    let bodyEnd = end;
+    while (bodyEnd > pos && isLineEndUnit(text.charCodeAt(bodyEnd - 1))) bodyEnd--;
+    // Without pages, only a PAGE_LINE can be furniture, and each of its forms holds a digit.
+    if (pages || hasDigit(text, pos, bodyEnd)) {
+      const body = text.slice(pos, bodyEnd).trim();
+      lines.push([pos, end, body]);
+      if (pages && body) seen.set(body, (seen.get(body) ?? 0) + 1);
+    }
+    pos = end;
   }
   const pageCount = pages ? text.split('\f').length : 1;
   for (const [start, end, body] of lines) {
@@ -140,45 +170,39 @@ function pageFurnitureRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+const isLineEndUnit = (c: number): boolean => c === 13 || c === 10 || c === 12;
+
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 export function normalizeText(original: string): NormalizedText {
   // Unicode NFC first would change lengths; instead compose only what we must: ё/й forms.
-  let work = original
-    .replace(/е\u0308/g, 'е\u0000')
-    .replace(/Е\u0308/g, 'Е\u0000')
-    .replace(DASHES, '-')
-    .replace(SPACES, ' ')
-    .replace(/[ёЁ]/g, (c) => (c === 'ё' ? 'е' : 'Е'))
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
-    .replace(/\u00B5/g, 'u')
-    .replace(/\u03BC/g, 'u')
-    .replace(/\f/g, '\n')
-    .replace(/\r/g, ' ');
+  // One pass for every same-length replacement (none produces a character another one reads).
+  let work = replaceSpecialUnits(original);
   const surrogates = SURROGATE.test(work);
   work = surrogates ? work.replace(/[\p{L}\p{N}]+/gu, foldToken) : foldTokens(work);
+
+  const ranges: Array<[number, number]> = pageFurnitureRanges(original);
+  // Combining marks and zero-width characters carry nothing for matching.
+  for (const m of work.matchAll(INVISIBLE)) ranges.push([m.index, m.index + 1]);
+  for (const m of work.matchAll(/\u0000/g)) ranges.push([m.index, m.index + 1]);
+  for (const m of work.matchAll(/[\u0300-\u0305\u0307-\u036F]/g)) ranges.push([m.index, m.index + 1]);
+  // "infil-\ntration": the hyphen and the break go, the word is joined.
+  if (surrogates) for (const m of work.matchAll(/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu)) ranges.push([m.index, m.index + m[0].length]);
+  else ranges.push(...lineBreakHyphens(work));
+  // Most texts drop nothing: their offsets are the identity, built only if read (see IdentityText).
+  if (ranges.length === 0) return new IdentityText(original, work);
 
   // A plain array: a typed array of a report's size is allocated outside the heap, and
   // thousands of those per second kept the garbage collector busy.
   const drop: number[] = new Array<number>(work.length).fill(0);
-  let dropped = false;
-  const dropRange = (s: number, e: number) => {
-    drop.fill(1, s, e);
-    dropped = true;
-  };
-  for (const [s, e] of pageFurnitureRanges(original)) dropRange(s, e);
-  // Combining marks and zero-width characters carry nothing for matching.
-  for (const m of work.matchAll(INVISIBLE)) dropRange(m.index, m.index + 1);
-  for (const m of work.matchAll(/\u0000/g)) dropRange(m.index, m.index + 1);
-  for (const m of work.matchAll(/[\u0300-\u0305\u0307-\u036F]/g)) dropRange(m.index, m.index + 1);
-  // "infil-\ntration": the hyphen and the break go, the word is joined.
-  if (surrogates) for (const m of work.matchAll(/(?<=\p{Ll})-[ ]*\n[ ]*(?=\p{Ll})/gu)) dropRange(m.index, m.index + m[0].length);
-  else for (const [s, e] of lineBreakHyphens(work)) dropRange(s, e);
-
+  for (const [s, e] of ranges) drop.fill(1, s, e);
   const offsets: number[] = [];
-  if (!dropped) {
-    for (let i = 0; i <= work.length; i++) offsets.push(i);
-    return { original, norm: work, offsets };
-  }
   const kept: string[] = [];
   let runStart = -1;
   for (let i = 0; i <= work.length; i++) {
@@ -195,8 +219,34 @@ export function normalizeText(original: string): NormalizedText {
   return { original, norm: kept.join(''), offsets };
 }
 
+/**
+ * A text whose normalization dropped no character: each norm offset is its own original
+ * offset. The array is made on first read; `toOriginalSpan` needs none.
+ */
+class IdentityText implements NormalizedText {
+  private table: number[] | undefined;
+  constructor(
+    readonly original: string,
+    readonly norm: string,
+  ) {}
+  get offsets(): readonly number[] {
+    if (!this.table) {
+      const table = new Array<number>(this.norm.length + 1);
+      for (let i = 0; i <= this.norm.length; i++) table[i] = i;
+      this.table = table;
+    }
+    return this.table;
+  }
+}
+
 /** Map a half-open norm range to the original text. */
 export function toOriginalSpan(t: NormalizedText, start: number, end: number): [number, number] {
+  if (t instanceof IdentityText) {
+    // As the table would give: offsets[i] = i for 0 <= i <= n, the original's length past it.
+    const n = t.norm.length;
+    const s = start >= 0 && start <= n ? start : t.original.length;
+    return [s, end > start ? (end - 1 >= 0 && end - 1 <= n ? end : t.original.length) : s];
+  }
   const s = t.offsets[start] ?? t.original.length;
   const e = end > start ? (t.offsets[end - 1] ?? t.original.length - 1) + 1 : s;
   return [s, e];

@@ -34,8 +34,7 @@ const LIMIT_WORD = /limit|границ|нормы|ULN|LLN|referen|референ
 function referenceSpans(doc: ParsedReport, range: Range, cues: Cues): Range[] {
   const out: Range[] = [];
   const text = doc.norm;
-  for (let i = range.start; i < range.end; i++) {
-    if (text[i] !== '(') continue;
+  for (let i = text.indexOf('(', range.start); i >= 0 && i < range.end; i = text.indexOf('(', i + 1)) {
     const close = text.indexOf(')', i);
     if (close < 0 || close > range.end) continue;
     const inner = text.slice(i + 1, close);
