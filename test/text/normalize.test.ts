@@ -77,6 +77,7 @@ describe('normalizeText', () => {
       const text = randomText(seed);
       expect(replaceSpecialUnits(text), JSON.stringify(text)).toBe(replaceOneByOne(text));
     }
+    for (const piece of [...PIECES, PIECES.join(' ')]) expect(replaceSpecialUnits(`x${piece}y`), JSON.stringify(piece)).toBe(replaceOneByOne(`x${piece}y`));
     expect(replaceSpecialUnits('plain text')).toBe('plain text');
   });
 
