@@ -167,8 +167,11 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
   const groupOf: number[] = [];
   const keyLengths = [...new Set([...index.keys()].map((k) => k.length))];
   const { num, ids } = registerKeys(index.keys());
-  // The candidates of each key id (a sparse array: ids are global, a lexicon has a few).
-  const byId: IndexedTerm[][] = [];
+  // The candidates of each key id. Ids are global and a lexicon has a few, but the array is
+  // dense (null between them): a sparse one is a hash table to V8, looked up per candidate.
+  let maxId = -1;
+  for (const id of ids.values()) maxId = Math.max(maxId, id);
+  const byId: Array<IndexedTerm[] | null> = new Array<IndexedTerm[] | null>(maxId + 1).fill(null);
   for (const [key, list] of index) byId[ids.get(key)!] = list;
 
   function findIndexed(text: string, from: number, to: number, out: TermMatch[]): void {

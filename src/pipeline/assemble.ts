@@ -51,10 +51,16 @@ export const reduceScalar: Reducer = (findings) => {
   return best === undefined ? null : best.value;
 };
 
+// A field's schema never changes: its default reducer is found once (schema class tests per report added up).
+const defaults = new Map<FieldName, Reducer>();
+
 export function defaultReducer(field: FieldName): Reducer {
-  if (isArrayField(field)) return reduceSet;
-  if (isStatusField(field)) return reduceStatus;
-  return reduceScalar;
+  let reducer = defaults.get(field);
+  if (!reducer) {
+    reducer = isArrayField(field) ? reduceSet : isStatusField(field) ? reduceStatus : reduceScalar;
+    defaults.set(field, reducer);
+  }
+  return reducer;
 }
 
 /**

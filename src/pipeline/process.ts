@@ -6,6 +6,7 @@ import type { ErrorLine, OutputLine, RecordLine } from '../schema/output.js';
 import { fieldsForType, type FieldName } from '../schema/record.js';
 import { ReportInput } from '../schema/report-input.js';
 import { assembleRecord } from './assemble.js';
+import type { ParsedReport } from './document.js';
 import { ReportState } from './extract-context.js';
 import { lap, parseReport, type ParseOptions } from './parse.js';
 
@@ -14,24 +15,52 @@ export interface ProcessOptions extends ParseOptions {
   extractors?: readonly Extractor[];
 }
 
+interface ExtractorPlan {
+  fields: FieldName[];
+  wanted: Set<string>;
+  /** The extractors that run on such a report, in registration order, with their reducers. */
+  steps: Array<{ extractor: Extractor; reducers: Array<[FieldName, Reducer]> }>;
+}
+
+// Which extractors run depends only on the report's type and language: decided once per pair
+// and extractor list, not per report.
+const plans = new WeakMap<readonly Extractor[], Map<string, ExtractorPlan>>();
+
+function planFor(extractors: readonly Extractor[], type: ParsedReport['type'], lang: ParsedReport['lang']): ExtractorPlan {
+  let byKey = plans.get(extractors);
+  if (!byKey) plans.set(extractors, (byKey = new Map()));
+  const key = `${type ?? ''}:${lang}`;
+  let plan = byKey.get(key);
+  if (plan) return plan;
+  const fields = fieldsForType(type);
+  const wanted = new Set<string>(fields);
+  const steps: ExtractorPlan['steps'] = [];
+  for (const extractor of extractors) {
+    if (!extractor.meta.fields.some((f) => wanted.has(f))) continue;
+    if (type && !extractor.meta.reportTypes.includes(type) && !extractor.meta.fields.some((f) => f.startsWith('report.'))) continue;
+    if (!extractor.meta.locales.includes(lang)) continue;
+    const reducers = Object.entries(extractor.reduce ?? {}).filter((e): e is [FieldName, Reducer] => !!e[1]);
+    steps.push({ extractor, reducers });
+  }
+  plan = { fields, wanted, steps };
+  byKey.set(key, plan);
+  return plan;
+}
+
 /** The per-report function: one report in, one record line out. Throws MyelexError on bad input. */
 export function processReport(input: ReportInput, opts: ProcessOptions = {}): RecordLine {
   const doc = parseReport(input, opts);
-  const fields = fieldsForType(doc.type);
-  const wanted = new Set<string>(fields);
+  const { fields, wanted, steps } = planFor(opts.extractors ?? EXTRACTORS, doc.type, doc.lang);
   const timings = opts.timings;
   const state = new ReportState(doc, timings);
   const findings: Finding[] = [];
   const reducers = new Map<FieldName, Reducer>();
-  for (const extractor of opts.extractors ?? EXTRACTORS) {
-    if (!extractor.meta.fields.some((f) => wanted.has(f))) continue;
-    if (doc.type && !extractor.meta.reportTypes.includes(doc.type) && !extractor.meta.fields.some((f) => f.startsWith('report.'))) continue;
-    if (!extractor.meta.locales.includes(doc.lang)) continue;
+  for (const { extractor, reducers: own } of steps) {
     const t0 = timings ? performance.now() : 0;
     const context0 = timings ? (timings.context ?? 0) : 0;
     try {
       for (const f of extractor.extract(doc, state.contextFor(extractor.meta.id))) if (wanted.has(f.field)) findings.push(f);
-      for (const [field, reduce] of Object.entries(extractor.reduce ?? {})) if (reduce) reducers.set(field as FieldName, reduce);
+      for (const [field, reduce] of own) reducers.set(field, reduce);
     } catch (err) {
       // The report goes on without this extractor's fields; the message names no text.
       state.warnings.push({ code: 'E_EXTRACTOR_CRASHED', message: `${extractor.meta.id}: ${toErrorInfo(err).message}` });

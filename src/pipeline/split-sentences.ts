@@ -1,4 +1,4 @@
-import { isSpaceUnit } from '../text/chars.js';
+import { isLowerUnit, isSpaceUnit } from '../text/chars.js';
 import type { Section, Sentence } from './document.js';
 
 // Words after which a period does not end a sentence (both languages; lower-cased).
@@ -7,6 +7,9 @@ const ABBREVIATIONS = new Set([
   'т', 'г', 'гг', 'др', 'им', 'ул', 'стр', 'рис', 'см', 'т.е', 'т.к', 'т.д', 'т.п', 'т.н', 'напр', 'мм', 'в/в', 'п', 'пр',
   'тел', 'лев', 'пр', 'отд', 'зав', 'мед', 'д', 'гр', 'ок', 'прим', 'сут', 'мес', 'нед', 'mo', 'wk', 'yr', 'yrs', 'y',
 ]);
+
+/** What ends a line that is not wrapped. */
+const CLOSING = '.:;!?';
 
 /** Split each section into sentences: at line breaks that start a new statement and at . ! ? before a capital. */
 export function splitSentences(norm: string, sections: Section[]): Sentence[] {
@@ -27,10 +30,17 @@ export function splitSentences(norm: string, sections: Section[]): Sentence[] {
       if (code !== 10 && code !== 46 && code !== 33 && code !== 63) continue;
       const ch = norm[i]!;
       if (ch === '\n') {
-        const before = norm.slice(start, i).trimEnd();
-        const next = /\S/.exec(norm.slice(i + 1, Math.min(section.end, i + 80)))?.[0] ?? '';
         // A wrapped line (no closing punctuation, next line lower-case) continues the sentence.
-        const wrapped = before.length > 0 && !/[.:;!?]$/.test(before) && /\p{Ll}/u.test(next) && !/\n\s*$/.test(norm.slice(start, i));
+        // Read by char code from i back (the text so far, trailing spaces aside, and whether
+        // those spaces hold a line break) and forward (the first letter of the next line).
+        let last = i - 1;
+        let breakInTrail = false;
+        for (; last >= start && isSpaceUnit(norm.charCodeAt(last)); last--) if (norm.charCodeAt(last) === 10) breakInTrail = true;
+        let next = i + 1;
+        const nextEnd = Math.min(section.end, i + 80);
+        while (next < nextEnd && isSpaceUnit(norm.charCodeAt(next))) next++;
+        const wrapped = last >= start && !CLOSING.includes(norm[last]!) && next < nextEnd
+          && isLowerUnit(norm.charCodeAt(next)) && !breakInTrail;
         if (!wrapped || norm[i + 1] === '\n') push(i + 1);
       } else if (ch === '.' || ch === '!' || ch === '?') {
         const after = norm.slice(i + 1, i + 3);

@@ -89,6 +89,8 @@ export function fieldsForType(type: z.infer<typeof ReportType> | null): FieldNam
   return FIELD_NAMES.filter((f) => groups.includes(f.slice(0, f.indexOf('.'))));
 }
 
+const arrayFields = new Set<FieldName>(FIELD_NAMES.filter((f) => RecordShape[f] instanceof z.ZodArray));
+
 export function emptyValue(field: FieldName): null | [] {
-  return RecordShape[field] instanceof z.ZodArray ? [] : null;
+  return arrayFields.has(field) ? [] : null;
 }
