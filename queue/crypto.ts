@@ -27,7 +27,11 @@ export const isSealed = (s: unknown): s is string => typeof s === 'string' && s.
 
 /** Serializes `value` as JSON; encrypted when a key is given. */
 export function seal(value: unknown, key: Buffer | undefined, aad: string): string {
-  const json = JSON.stringify(value);
+  return sealJson(JSON.stringify(value), key, aad);
+}
+
+/** `seal` of a value already serialized as JSON text. */
+export function sealJson(json: string, key: Buffer | undefined, aad: string): string {
   if (!key) return json;
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);

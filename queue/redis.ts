@@ -17,12 +17,17 @@ export function workerConnection(cfg: QueueConfig, name: string): BullRedisOptio
   };
 }
 
-/** A client that waits out Redis outages (for the worker's own result writes). */
+/**
+ * A client that waits out Redis outages (for the worker's own result writes). Its commands are
+ * auto-pipelined: the results of several jobs finishing in one tick go in one socket write.
+ * (Only this client: BullMQ's own connections keep ioredis' defaults.)
+ */
 export function patientClient(cfg: QueueConfig, name: string): Redis {
   const client = new Redis(cfg.redisUrl, {
     maxRetriesPerRequest: null,
     retryStrategy: reconnectForever,
     connectionName: name,
+    enableAutoPipelining: true,
   });
   client.on('error', () => { /* reported by the BullMQ worker; ioredis reconnects by itself */ });
   return client;

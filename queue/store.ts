@@ -9,7 +9,7 @@
  * adds nothing (it only bumps `duplicates`), so BullMQ's at-least-once delivery yields exactly one record.
  */
 import type { Redis } from 'ioredis';
-import { seal, unseal } from './crypto.js';
+import { seal, sealJson, unseal } from './crypto.js';
 
 export type Kind = 'report' | 'patient';
 export type FinalStatus = 'completed' | 'failed';
@@ -86,7 +86,21 @@ export class Ledger {
 
   /** Writes the final record of `id` for `jobId`, once: later deliveries of the same job add nothing. */
   async record(rec: StoredRecord, code: string | null): Promise<WriteOutcome> {
-    const value = seal(rec, this.key, resultAad(this.kind, rec.id));
+    return this.write(rec, code, seal(rec, this.key, resultAad(this.kind, rec.id)));
+  }
+
+  /**
+   * `record` of a record whose line is already JSON text (as a worker thread returns it): the
+   * same stored bytes as `record` with the parsed line, without parsing and serializing it again.
+   */
+  async recordJson(rec: Omit<StoredRecord, 'line'>, lineJson: string, code: string | null): Promise<WriteOutcome> {
+    const { id, status, jobId, patient, attempts, finishedAt } = rec;
+    const head = JSON.stringify({ id, status, jobId, patient, attempts, finishedAt });
+    const json = `${head.slice(0, -1)},"line":${lineJson}}`;
+    return this.write(rec, code, sealJson(json, this.key, resultAad(this.kind, rec.id)));
+  }
+
+  private async write(rec: Omit<StoredRecord, 'line'>, code: string | null, value: string): Promise<WriteOutcome> {
     const k = this.keys;
     const fn = (this.redis as unknown as { myelexRecord: RecordFn }).myelexRecord.bind(this.redis);
     const r = await fn(k.accepted, k.meta, k.results, k.counts, rec.id, rec.jobId, rec.status === 'completed' ? 'c' : 'f', code ?? '', value);

@@ -23,7 +23,10 @@ parentPort!.on('message', (task: ThreadTask) => {
   try {
     const value = task.kind === 'report' ? api.processReportSafe(task.raw) : api.classifyPatient(task.patient, task.lines);
     // As JSON text: structured cloning an output line cost several times as much (both ends).
-    parentPort!.postMessage({ seq: task.seq, ok: true, json: JSON.stringify(value) });
+    // A report's error code rides beside it, so the worker can decide without parsing the line.
+    const line = value as { error?: { code?: unknown } } | null;
+    const code = task.kind === 'report' && line !== null && typeof line === 'object' && 'error' in line ? String(line.error?.code ?? 'E_INTERNAL') : null;
+    parentPort!.postMessage({ seq: task.seq, ok: true, json: JSON.stringify(value), code });
   } catch (e) {
     // The message may quote the text: it goes only into the (sealed) result, never into logs.
     const err = e as { name?: string; code?: string; message?: string };

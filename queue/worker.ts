@@ -13,7 +13,7 @@ import { makeLogger, type Logger } from './log.js';
 import { patientsQueueName } from './names.js';
 import { patientClient, workerConnection } from './redis.js';
 import { Ledger, type FinalStatus, type StoredRecord } from './store.js';
-import { TaskError, TaskTimeoutError, ThreadLostError, ThreadPool } from './thread-pool.js';
+import { TaskError, TaskTimeoutError, ThreadLostError, ThreadPool, type ReportText } from './thread-pool.js';
 
 export interface WorkerOptions {
   logger?: Logger;
@@ -41,6 +41,11 @@ export function publicReason(code: string, line?: number): string {
 
 const JOBS_PER_THREAD = 4;
 
+/** An output line already serialized (by a worker thread). */
+class LineText {
+  constructor(readonly json: string) {}
+}
+
 export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): Promise<WorkerHandle> {
   const log = opts.logger ?? makeLogger();
   const key = cfg.encryptionKey;
@@ -52,11 +57,10 @@ export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): P
   const stats = { completed: 0, failed: 0, retried: 0, duplicates: 0 };
   const patientWaitMs = opts.patientWaitMs ?? 3_600_000;
 
+  /** `line` is the output line, or its JSON text as a LineText. */
   const finalRecord = async (ledger: Ledger, job: Job, id: string, status: FinalStatus, line: unknown, patient: string | null, code: string | null) => {
-    const rec: StoredRecord = {
-      id, status, jobId: job.id!, patient, attempts: job.attemptsMade + 1, finishedAt: new Date().toISOString(), line,
-    };
-    const outcome = await ledger.record(rec, code);
+    const rec: Omit<StoredRecord, 'line'> = { id, status, jobId: job.id!, patient, attempts: job.attemptsMade + 1, finishedAt: new Date().toISOString() };
+    const outcome = line instanceof LineText ? await ledger.recordJson(rec, line.json, code) : await ledger.record({ ...rec, line }, code);
     if (outcome === 'duplicate') {
       stats.duplicates++;
       log('info', 'job delivered again: its result was already recorded', { job: job.id });
@@ -97,9 +101,9 @@ export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): P
       // a worker with the wrong key is a configuration fault: retry (another worker may hold the key)
       return failTransient(reports, job, data.id, { id: data.id, error: { code: 'E_INTERNAL', message } }, null);
     }
-    let line: OutputLine;
+    let result: ReportText;
     try {
-      line = await pool.runReport(raw, cfg.timeoutMs);
+      result = await pool.runReportText(raw, cfg.timeoutMs);
     } catch (e) {
       if (e instanceof TaskTimeoutError) {
         return failNow(reports, job, data.id, { id: data.id, patient: raw.patient, error: { code: 'E_TIMEOUT', message: e.message } }, raw.patient);
@@ -107,12 +111,16 @@ export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): P
       const message = e instanceof TaskError ? e.detail : (e as Error).message;
       return failTransient(reports, job, data.id, { id: data.id, patient: raw.patient, error: { code: 'E_INTERNAL', message } }, raw.patient);
     }
-    if (isErrorLine(line)) {
-      const code = line.error.code as Parameters<typeof DETERMINISTIC_CODES.has>[0];
-      if (DETERMINISTIC_CODES.has(code)) return failNow(reports, job, data.id, line, raw.patient);
-      return failTransient(reports, job, data.id, line, raw.patient);
+    if (result.code !== null) {
+      const line = JSON.parse(result.json) as OutputLine;
+      if (isErrorLine(line)) {
+        const code = line.error.code as Parameters<typeof DETERMINISTIC_CODES.has>[0];
+        if (DETERMINISTIC_CODES.has(code)) return failNow(reports, job, data.id, line, raw.patient);
+        return failTransient(reports, job, data.id, line, raw.patient);
+      }
     }
-    await finalRecord(reports, job, data.id, 'completed', line, raw.patient, null);
+    // The line goes into the ledger as the thread wrote it (no parse and serialize again here).
+    await finalRecord(reports, job, data.id, 'completed', new LineText(result.json), raw.patient, null);
     return { status: 'completed' };
   };
 

@@ -78,7 +78,8 @@ function spawnWorker(kind, env) {
   const args = kind === 'noop' ? [join(root, 'scripts/bench.mjs'), '--noop-worker'] : [join(root, 'bin/myelex.js'), 'worker'];
   // BENCH_CPU_PROF=DIR: CPU profiles of the worker processes (and their threads) go there.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const flags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
+  const proc = spawn(process.execPath, [...flags, ...prof, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((res) => proc.stdout.on('data', (d) => { if (String(d).includes('ready')) res(); }));
   return { proc, ready, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
 }
