@@ -185,13 +185,16 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       if (pos >= to) break;
       // A word start is a boundary unless the letter before is one only case-insensitively.
       if (!surrogates && pos > 0 && isWordUnit(text.charCodeAt(pos - 1))) continue;
-      let best: TermMatch | null = null;
-      for (const keyLength of keyLengths) {
-        const id = keyAt[i * KEY_LENGTH + keyLength - 1]!;
-        if (id < 0) continue;
+      // The longest candidate that fits the window; the first of equal length wins.
+      let bestLen = -1;
+      let bestTerm: CompiledTerm | null = null;
+      for (let k = 0; k < keyLengths.length; k++) {
+        const id = keyAt[i * KEY_LENGTH + keyLengths[k]! - 1]!;
+        if (id < 0 || id >= byId.length) continue;
         const cands = byId[id];
         if (!cands) continue;
-        for (const cand of cands) {
+        for (let c = 0; c < cands.length; c++) {
+          const cand = cands[c]!;
           const plan = cand.plan;
           let len = surrogates || !plan ? UNSURE : matchLiteral(plan, text, pos);
           if (len === NO) continue;
@@ -204,10 +207,13 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
             len = m[0].length;
           }
           if (pos + len > to) continue;
-          if (!best || len > best.end - best.start) best = { start: pos, end: pos + len, text: text.slice(pos, pos + len), term: cand.term };
+          if (len > bestLen) {
+            bestLen = len;
+            bestTerm = cand.term;
+          }
         }
       }
-      if (best) out.push(best);
+      if (bestTerm) out.push({ start: pos, end: pos + bestLen, text: text.slice(pos, pos + bestLen), term: bestTerm });
     }
   }
 
