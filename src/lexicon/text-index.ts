@@ -64,9 +64,76 @@ export interface TextIndex {
   version: number;
   /** Key id beginning at word start i with length len, at [i * KEY_LENGTH + len - 1]; -1 none. */
   keyAt: number[];
-  /** Per matcher number: indices into `starts` where one of its keys begins (none: undefined). */
-  hits: number[][];
+  /**
+   * Per matcher number m: `hitList[hitFrom[m] .. hitFrom[m + 1])` are the indices into `starts`
+   * where one of its keys begins, in order (one flat list for all matchers, not one per matcher).
+   */
+  hitFrom: number[];
+  hitList: number[];
 }
+
+/**
+ * The trie as flat tables, rebuilt when keys were registered since: `symbolOf` numbers the
+ * folded units that occur in keys (0: in none, so no key goes on with it), `next[row * symbols +
+ * symbol]` is a node's child (0: none; node 0 is the root), `keyOf[node]` its key id or -1.
+ * Only nodes short of KEY_LENGTH have a row. Following them is a few typed-array reads per unit
+ * instead of a Map lookup per unit of every word.
+ */
+interface FlatTrie {
+  version: number;
+  symbolOf: Uint16Array;
+  symbols: number;
+  next: Int32Array;
+  rowOf: Int32Array;
+  keyOf: Int32Array;
+  /** Per key id: `ownerList[ownerFrom[id] .. ownerFrom[id + 1])` are the matchers using it. */
+  ownerFrom: Int32Array;
+  ownerList: Int32Array;
+}
+let flat: FlatTrie | null = null;
+
+function flatTrie(): FlatTrie {
+  if (flat && flat.version === registryVersion) return flat;
+  const symbolOf = new Uint16Array(0x10000);
+  let symbols = 1;
+  const nodes: Array<{ node: TrieNode; depth: number }> = [];
+  const walk = (level: Iterable<[number, TrieNode]>, depth: number) => {
+    for (const [c, node] of level) {
+      if (!symbolOf[c]) symbolOf[c] = symbols++;
+      nodes.push({ node, depth });
+      walk(node.children, depth + 1);
+    }
+  };
+  walk([...basicRoot.entries()].filter((e): e is [number, TrieNode] => e[1] !== undefined), 1);
+  walk(trie, 1);
+  const number = new Map<TrieNode, number>(nodes.map((n, i) => [n.node, i + 1]));
+  const rowOf = new Int32Array(nodes.length + 1).fill(-1);
+  let rows = 1;
+  rowOf[0] = 0;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.depth < KEY_LENGTH) rowOf[i + 1] = rows++;
+  const next = new Int32Array(rows * symbols);
+  const keyOf = new Int32Array(nodes.length + 1).fill(-1);
+  const link = (row: number, level: Iterable<[number, TrieNode]>) => {
+    for (const [c, child] of level) next[row * symbols + symbolOf[c]!] = number.get(child)!;
+  };
+  link(0, [...basicRoot.entries()].filter((e): e is [number, TrieNode] => e[1] !== undefined));
+  link(0, trie);
+  for (let i = 0; i < nodes.length; i++) {
+    const { node, depth } = nodes[i]!;
+    keyOf[i + 1] = node.id;
+    if (depth < KEY_LENGTH) link(rowOf[i + 1]!, node.children);
+  }
+  const ownerFrom = new Int32Array(keyCount + 1);
+  for (let id = 0; id < keyCount; id++) ownerFrom[id + 1] = ownerFrom[id]! + (owners[id]?.length ?? 0);
+  const ownerList = new Int32Array(ownerFrom[keyCount]!);
+  for (let id = 0; id < keyCount; id++) ownerList.set(owners[id] ?? [], ownerFrom[id]!);
+  flat = { version: registryVersion, symbolOf, symbols, next, rowOf, keyOf, ownerFrom, ownerList };
+  return flat;
+}
+
+// Per matcher, reused from text to text: hits counted, and the last word start counted.
+let hitCount = new Int32Array(0);
+let lastStart = new Int32Array(0);
 
 /**
  * Where each key begins, and for every matcher the word starts holding one of its keys: one
@@ -74,35 +141,68 @@ export interface TextIndex {
  */
 function buildKeys(entry: TextIndex): void {
   const { text, starts } = entry;
+  const t = flatTrie();
+  const { symbolOf, symbols, next, rowOf, keyOf, ownerFrom, ownerList } = t;
+  if (hitCount.length < matcherCount) {
+    hitCount = new Int32Array(matcherCount);
+    lastStart = new Int32Array(matcherCount);
+  }
+  hitCount.fill(0, 0, matcherCount);
+  lastStart.fill(-1, 0, matcherCount);
   // Plain arrays: typed arrays of a text's size are allocated outside the heap (slow, and GC-heavy).
   const keyAt: number[] = new Array<number>(starts.length * KEY_LENGTH).fill(-1);
-  const hits: number[][] = [];
+  let total = 0;
   for (let i = 0; i < starts.length; i++) {
     const pos = starts[i]!;
-    const first = foldUnit(text.charCodeAt(pos));
-    let node = first < BASIC_END ? basicRoot[first] : trie.get(first);
-    for (let len = 1; node; len++) {
-      if (node.id >= 0) {
-        keyAt[i * KEY_LENGTH + len - 1] = node.id;
-        for (const num of owners[node.id]!) {
-          const list = hits[num];
-          if (!list) hits[num] = [i];
-          else if (list[list.length - 1] !== i) list.push(i);
-        }
+    let node = 0;
+    for (let len = 1; len <= KEY_LENGTH && pos + len <= text.length; len++) {
+      const row = rowOf[node]!;
+      if (row < 0) break;
+      const sym = symbolOf[foldUnit(text.charCodeAt(pos + len - 1))]!;
+      if (sym === 0) break;
+      node = next[row * symbols + sym]!;
+      if (node === 0) break;
+      const id = keyOf[node]!;
+      if (id < 0) continue;
+      keyAt[i * KEY_LENGTH + len - 1] = id;
+      for (let o = ownerFrom[id]!; o < ownerFrom[id + 1]!; o++) {
+        const num = ownerList[o]!;
+        if (lastStart[num] === i) continue;
+        lastStart[num] = i;
+        hitCount[num]!++;
+        total++;
       }
-      if (len === KEY_LENGTH || pos + len >= text.length) break;
-      node = node.children.get(foldUnit(text.charCodeAt(pos + len)));
+    }
+  }
+  // The flat list: each matcher's run, filled in a second pass over the keys found.
+  const hitFrom: number[] = new Array<number>(matcherCount + 1);
+  hitFrom[0] = 0;
+  for (let m = 0; m < matcherCount; m++) hitFrom[m + 1] = hitFrom[m]! + hitCount[m]!;
+  const hitList: number[] = new Array<number>(total).fill(0);
+  const fill = hitCount;
+  for (let m = 0; m < matcherCount; m++) fill[m] = hitFrom[m]!;
+  lastStart.fill(-1, 0, matcherCount);
+  for (let i = 0; i < starts.length; i++) {
+    for (let len = 1; len <= KEY_LENGTH; len++) {
+      const id = keyAt[i * KEY_LENGTH + len - 1]!;
+      if (id < 0) continue;
+      for (let o = ownerFrom[id]!; o < ownerFrom[id + 1]!; o++) {
+        const num = ownerList[o]!;
+        if (lastStart[num] === i) continue;
+        lastStart[num] = i;
+        hitList[fill[num]!++] = i;
+      }
     }
   }
   entry.keyAt = keyAt;
-  entry.hits = hits;
+  entry.hitFrom = hitFrom;
+  entry.hitList = hitList;
   entry.version = registryVersion;
 }
 
-const NONE: number[] = [];
-/** The word starts (indices) where one of the matcher's keys begins, in order. */
-export function hitsOf(entry: TextIndex, num: number): number[] {
-  return entry.hits[num] ?? NONE;
+/** The run of `hitList` holding the word starts where one of the matcher's keys begins: [from, to). */
+export function hitRange(entry: TextIndex, num: number): { from: number; to: number } {
+  return num + 1 < entry.hitFrom.length ? { from: entry.hitFrom[num]!, to: entry.hitFrom[num + 1]! } : { from: 0, to: 0 };
 }
 
 /** Word starts by the regex (any text). */
@@ -140,7 +240,8 @@ export function textIndex(text: string): TextIndex {
       surrogates,
       version: -1,
       keyAt: [],
-      hits: [],
+      hitFrom: [],
+      hitList: [],
     };
     if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
     textCache.set(text, hit);
@@ -164,10 +265,8 @@ export function mayStartWith(text: string, pos: number, head: string): boolean {
   return true;
 }
 
-/** The first index into `list` (indices into `starts`) whose word start is at or after `pos`. */
-export function firstStartAtOrAfter(list: readonly number[], starts: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** The first index into `list` in [lo, hi) (indices into `starts`) whose word start is at or after `pos`. */
+export function firstStartAtOrAfter(list: readonly number[], lo: number, hi: number, starts: readonly number[], pos: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (starts[list[mid]!]! < pos) lo = mid + 1;
