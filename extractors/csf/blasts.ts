@@ -1,6 +1,9 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor, statusOfAssertion } from '../define.js';
 import { csfZones, inZones, otherSpecimenAt } from './zone.js';
+import { isSegmentBreak } from '../common/segments.js';
+
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 // "бластные клетки: не найдены", "blasts - not seen": a result after the cells, within its clause.
 const RESULT_REACH = 40;
@@ -43,6 +46,9 @@ export const csfBlasts = defineExtractor({
 });
 
 function clauseEndOf(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) if (/[;\n]/.test(text[i]!) || (text[i] === '.' && !/\d/.test(text[i + 1] ?? ''))) return i;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isSegmentBreak(c) || (c === 46 && !isAsciiDigit(text.charCodeAt(i + 1)))) return i;
+  }
   return limit;
 }

@@ -1,5 +1,6 @@
 import type { ParsedReport } from '../../src/pipeline/document.js';
 import type { ExtractContext } from '../define.js';
+import { segmentAround } from '../common/segments.js';
 
 export type Zone = readonly [number, number];
 
@@ -58,11 +59,7 @@ export const inZones = (zones: readonly Zone[], pos: number) => zones.some(([s, 
  * (blood, marrow, serum) and not CSF: its blasts or counts are not CSF values.
  */
 export function otherSpecimenAt(doc: ParsedReport, ctx: ExtractContext, pos: number): boolean {
-  const text = doc.norm;
-  let start = pos;
-  while (start > 0 && !/[;\n]/.test(text[start - 1]!)) start--;
-  let end = pos;
-  while (end < text.length && !/[;\n]/.test(text[end]!)) end++;
+  const { start, end } = segmentAround(doc.norm, pos, pos, 0, doc.norm.length);
   const inside = (m: { start: number }) => m.start >= start && m.start < end;
   return ctx.mentions('csf/other-specimen').some(inside) && !ctx.mentions('csf/specimen').some(inside);
 }

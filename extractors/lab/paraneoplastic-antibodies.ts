@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor } from '../define.js';
+import { segmentAround } from '../common/segments.js';
 
 const STATUS_OF_RESULT: Record<string, 'present' | 'absent' | 'uncertain'> = {
   positive: 'present',
@@ -68,9 +69,5 @@ function inBrackets(text: string, from: number, pos: number): boolean {
 
 /** The part of a sentence around `pos` between ';' or line breaks. */
 function segmentOf(text: string, pos: number, sentStart: number, sentEnd: number): { start: number; end: number } {
-  let start = pos;
-  while (start > sentStart && !/[;\n]/.test(text[start - 1]!)) start--;
-  let end = pos;
-  while (end < sentEnd && !/[;\n]/.test(text[end]!)) end++;
-  return { start, end };
+  return segmentAround(text, pos, pos, sentStart, sentEnd);
 }

@@ -1,14 +1,10 @@
 import type { ParsedReport } from '../../src/pipeline/document.js';
 import type { ExtractContext, Mention } from '../define.js';
+import { segmentAround } from '../common/segments.js';
 
 /** The clause around a mention: its sentence, cut at ';' and line breaks. */
 export function clauseAround(doc: ParsedReport, m: Mention): { start: number; end: number } {
-  const text = doc.norm;
-  let start = m.start;
-  while (start > m.sentence.start && !/[;\n]/.test(text[start - 1]!)) start--;
-  let end = m.end;
-  while (end < m.sentence.end && !/[;\n]/.test(text[end]!)) end++;
-  return { start, end };
+  return segmentAround(doc.norm, m.start, m.end, m.sentence.start, m.sentence.end);
 }
 
 const within = (c: { start: number; end: number }) => (x: { start: number; end: number }) => x.start >= c.start && x.end <= c.end;

@@ -1,7 +1,7 @@
 import type { ContextCategory, LexiconFile, LexiconTerm } from '../schema/lexicon.js';
 import { isWordUnit } from '../text/chars.js';
 import { literalPlan, matchLiteral, NO, UNSURE, type LiteralPlan } from './literal-plan.js';
-import { firstStartAtOrAfter, hitRange, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
+import { firstStartAtOrAfter, hitsFrom, hitsTo, KEY_LENGTH, mayStartWith, registerKeys, textIndex } from './text-index.js';
 
 /**
  * One term of a lexicon. Its regexes are built on first use: a Unicode case-insensitive
@@ -178,7 +178,8 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
     if (!index.size) return;
     const entry = textIndex(text);
     const { starts, keyAt, surrogates, hitList: list } = entry;
-    const { from: first, to: last } = hitRange(entry, num);
+    const first = hitsFrom(entry, num);
+    const last = hitsTo(entry, num);
     for (let j = firstStartAtOrAfter(list, first, last, starts, from); j < last; j++) {
       const i = list[j]!;
       const pos = starts[i]!;

@@ -200,9 +200,15 @@ function buildKeys(entry: TextIndex): void {
   entry.version = registryVersion;
 }
 
-/** The run of `hitList` holding the word starts where one of the matcher's keys begins: [from, to). */
-export function hitRange(entry: TextIndex, num: number): { from: number; to: number } {
-  return num + 1 < entry.hitFrom.length ? { from: entry.hitFrom[num]!, to: entry.hitFrom[num + 1]! } : { from: 0, to: 0 };
+/**
+ * The run of `hitList` holding the word starts where one of the matcher's keys begins is
+ * [hitsFrom, hitsTo) (two numbers, not an object per call).
+ */
+export function hitsFrom(entry: TextIndex, num: number): number {
+  return num + 1 < entry.hitFrom.length ? entry.hitFrom[num]! : 0;
+}
+export function hitsTo(entry: TextIndex, num: number): number {
+  return num + 1 < entry.hitFrom.length ? entry.hitFrom[num + 1]! : 0;
 }
 
 /** Word starts by the regex (any text). */

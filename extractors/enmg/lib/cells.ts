@@ -4,6 +4,11 @@
  * since normalization turns them into single spaces) or runs of 2+ spaces.
  */
 import type { ParsedReport } from '../../../src/pipeline/document.js';
+import { isSpaceUnit } from '../../../src/text/chars.js';
+
+const TAB = 9;
+const SPACE = 32;
+const PIPE = 124;
 
 export interface Line {
   start: number;
@@ -45,17 +50,18 @@ export function splitCells(doc: ParsedReport, line: Line): { cells: Cell[]; deli
   const close = (end: number) => {
     if (end > cellStart) raw.push({ s: cellStart, e: end, chunk });
   };
+  // Char codes: on a two-byte text `norm[i]` is a new one-character string per unit.
   for (let i = line.start; i < line.end; i++) {
-    const ch = norm[i]!;
-    const isTab = orig[doc.text.offsets[i] ?? -1] === '\t';
-    if (ch === '|' || isTab) {
+    const c = norm.charCodeAt(i);
+    const isTab = orig.charCodeAt(doc.text.offsets[i] ?? -1) === TAB;
+    if (c === PIPE || isTab) {
       delimited = true;
       close(i);
-      if (ch === '|') chunk++;
+      if (c === PIPE) chunk++;
       cellStart = i + 1;
-    } else if (ch === ' ' && norm[i + 1] === ' ') {
+    } else if (c === SPACE && norm.charCodeAt(i + 1) === SPACE) {
       close(i);
-      while (i + 1 < line.end && norm[i + 1] === ' ') i++;
+      while (i + 1 < line.end && norm.charCodeAt(i + 1) === SPACE) i++;
       cellStart = i + 1;
     }
   }
@@ -64,8 +70,8 @@ export function splitCells(doc: ParsedReport, line: Line): { cells: Cell[]; deli
   for (const r of raw) {
     let s = r.s;
     let e = r.e;
-    while (s < e && /\s/.test(norm[s]!)) s++;
-    while (e > s && /\s/.test(norm[e - 1]!)) e--;
+    while (s < e && isSpaceUnit(norm.charCodeAt(s))) s++;
+    while (e > s && isSpaceUnit(norm.charCodeAt(e - 1))) e--;
     if (e > s) cells.push({ start: s, end: e, col: s - line.start, colEnd: e - line.start, group: r.chunk, text: norm.slice(s, e) });
   }
   // Pipe chunks are column groups only when a chunk holds several aligned cells.
