@@ -2,8 +2,7 @@ import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor, statusOfAssertion } from '../define.js';
 import { csfZones, inZones, otherSpecimenAt } from './zone.js';
 import { isSegmentBreak } from '../common/segments.js';
-
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+import { isAsciiDigit } from '../../src/text/chars.js';
 
 // "бластные клетки: не найдены", "blasts - not seen": a result after the cells, within its clause.
 const RESULT_REACH = 40;

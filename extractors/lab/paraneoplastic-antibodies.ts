@@ -61,8 +61,9 @@ export const paraneoplasticAntibodies = defineExtractor({
 function inBrackets(text: string, from: number, pos: number): boolean {
   let depth = 0;
   for (let i = from; i < pos; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++; // (
+    else if (c === 41) depth = Math.max(0, depth - 1); // )
   }
   return depth > 0;
 }

@@ -6,6 +6,15 @@
 import type { ExtractContext, Mention } from '../define.js';
 import type { ParsedReport, Sentence } from '../../src/pipeline/document.js';
 import { findLevelRanges, type LevelRange } from '../common/levels.js';
+import { isAsciiDigit } from '../../src/text/chars.js';
+
+const SPACE = 32;
+const OPEN = 40;
+const CLOSE = 41;
+const COMMA = 44;
+const HYPHEN = 45;
+const COLON = 58;
+const SEMICOLON = 59;
 
 export type Structure =
   | 'cord' | 'lesion' | 'cauda' | 'root' | 'meninges' | 'marrow' | 'vertebra' | 'disc' | 'mass' | 'thecal' | 'brain';
@@ -49,17 +58,19 @@ export function anchors(doc: ParsedReport, ctx: ExtractContext): Anchor[] {
 /** Clause around [start, end) inside the sentence: commas, semicolons, colons and spaced dashes end it; commas in brackets do not. */
 export function clauseOf(doc: ParsedReport, sentence: Sentence, start: number, end: number): [number, number] {
   const text = doc.norm;
+  // Char codes: on a two-byte text `text[i]` is a new one-character string per unit.
   const isBreak = (i: number): boolean => {
-    const ch = text[i];
-    if (ch === ';' || ch === ':') return true;
-    if (ch === ',' && !/\d/.test(text[i + 1] ?? '')) return depthAt(i) === 0;
-    return ch === '-' && text[i - 1] === ' ' && text[i + 1] === ' ';
+    const c = text.charCodeAt(i);
+    if (c === SEMICOLON || c === COLON) return true;
+    if (c === COMMA && !isAsciiDigit(text.charCodeAt(i + 1))) return depthAt(i) === 0;
+    return c === HYPHEN && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE;
   };
   const depthAt = (i: number): number => {
     let d = 0;
     for (let j = sentence.start; j < i; j++) {
-      if (text[j] === '(') d++;
-      else if (text[j] === ')') d = Math.max(0, d - 1);
+      const c = text.charCodeAt(j);
+      if (c === OPEN) d++;
+      else if (c === CLOSE) d = Math.max(0, d - 1);
     }
     return d;
   };

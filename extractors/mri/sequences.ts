@@ -9,6 +9,14 @@ import { sectionAt, type ParsedReport } from '../../src/pipeline/document.js';
 import { findLevelRanges, isSequenceAt } from '../common/levels.js';
 import { defineExtractor } from '../define.js';
 import { contrastCues } from './contrast.js';
+import { isAsciiDigit, isSpaceUnit } from '../../src/text/chars.js';
+
+const LINE_FEED = 10;
+const OPEN = 40;
+const CLOSE = 41;
+const COMMA = 44;
+const PERIOD = 46;
+const SEMICOLON = 59;
 
 const T_TOKEN = /(?<![\p{L}\p{N}])T\s?([12])(W|WI|w|wi)?(?![\p{N}*])(?![\p{L}])/gu;
 const TECHNIQUE_LINE = /^\s*(?:technique|sequences?|protocol|imaging|методика|режимы|протокол|последовательности|ИП|программы)(?![\p{L}])/iu;
@@ -16,27 +24,28 @@ const BEFORE_AND_AFTER = /before\s+and\s+after|pre-?\s*and\s+post|без\s+и\s+
 
 /** The list item around pos: commas, semicolons and ". " end it, except inside brackets. */
 function itemAround(text: string, pos: number): [number, number] {
+  // Char codes: on a two-byte text `text[i]` is a new one-character string per unit.
   const isEnd = (i: number, depth: number): boolean => {
-    const ch = text[i];
-    if (ch === '\n' || ch === ';') return true;
+    const c = text.charCodeAt(i);
+    if (c === LINE_FEED || c === SEMICOLON) return true;
     if (depth > 0) return false;
-    return (ch === ',' && !/\d/.test(text[i + 1] ?? '')) || (ch === '.' && /\s/.test(text[i + 1] ?? ''));
+    return (c === COMMA && !isAsciiDigit(text.charCodeAt(i + 1))) || (c === PERIOD && i + 1 < text.length && isSpaceUnit(text.charCodeAt(i + 1)));
   };
   let depth = 0;
   let s = pos;
   while (s > 0) {
-    const ch = text[s - 1];
-    if (ch === ')') depth++;
-    else if (ch === '(') depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(s - 1);
+    if (c === CLOSE) depth++;
+    else if (c === OPEN) depth = Math.max(0, depth - 1);
     else if (isEnd(s - 1, depth)) break;
     s--;
   }
   depth = 0;
   let e = pos;
   while (e < text.length) {
-    const ch = text[e];
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(e);
+    if (c === OPEN) depth++;
+    else if (c === CLOSE) depth = Math.max(0, depth - 1);
     else if (isEnd(e, depth)) break;
     e++;
   }

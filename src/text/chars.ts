@@ -89,6 +89,11 @@ export function foldUnit(c: number): number {
   return lower;
 }
 
+/** `\d` without flag u (ASCII digits); false past the text's end (NaN). */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** `\s` for one unit (JS whitespace and line terminators), without a one-character string per test. */
 export function isSpaceUnit(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);

@@ -7,6 +7,7 @@
  * normal-range bracket, after a comparator or in a "Reference:" sentence are references.
  */
 import type { ParsedReport } from '../../../src/pipeline/document.js';
+import { isSpaceUnit } from '../../../src/text/chars.js';
 import { findCues, sidesOf, type Cue, type Cues, type ValueToken } from './cues.js';
 import { flagOf, isStudy, makeRow, paramFitsUnit, referenceOf, resolveParam, type RowFinding, type Study } from './rows.js';
 
@@ -94,7 +95,7 @@ export function readNarrative(doc: ParsedReport, skip: Range[], layouts: SideCol
 /** Does [start, end) end in one of `marks`, spaces after it aside? Read from the end: a `/[:;,]\s*$/` tries every position. */
 function endsWithMark(text: string, start: number, end: number, marks: string): boolean {
   let i = end;
-  while (i > start && /\s/.test(text[i - 1]!)) i--;
+  while (i > start && isSpaceUnit(text.charCodeAt(i - 1))) i--;
   return i > start && marks.includes(text[i - 1]!);
 }
 
