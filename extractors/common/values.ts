@@ -85,7 +85,7 @@ export function readReference(norm: string, pos: number, limit: number, value: n
       const hit = BRACKET_RANGE.exec(rest) ?? BARE_RANGE.exec(rest);
       const range = hit ? rangeOf(hit) : null;
       if (hit && range) {
-        reference = { ...range, text: hit[0].trim().replace(/^[([]\s*|\s*[)\]]$/g, '') };
+        reference = { low: range.low, high: range.high, text: hit[0].trim().replace(/^[([]\s*|\s*[)\]]$/g, '') };
         at += hit[0].length;
         continue;
       }
@@ -105,7 +105,12 @@ export function readReference(norm: string, pos: number, limit: number, value: n
     else if (reference.high !== null && value > reference.high) flag = 'high';
     else flag = 'normal';
   }
-  return { ...(reference ? { reference } : {}), ...(flag ? { flag } : {}), stop: at };
+  // Keys set one by one, not spread from conditional objects (a runtime call per object in V8).
+  const out: Pick<ValueReading, 'reference' | 'flag' | 'stop'> = {} as Pick<ValueReading, 'reference' | 'flag' | 'stop'>;
+  if (reference) out.reference = reference;
+  if (flag) out.flag = flag;
+  out.stop = at;
+  return out;
 }
 
 /**
@@ -159,15 +164,10 @@ export function readValueAfter(norm: string, from: number, limit: number, lex: L
     const after = unit ? unit.end : numEnd;
     const ref = readReference(norm, after, end, denominator ? value / denominator : value);
     if (preFlag) ref.flag = preFlag;
-    return {
-      value,
-      start: numStart,
-      end: numEnd,
-      unit: unit ? unit.unit : null,
-      ...(unknown ? { unknownUnit: unknown } : {}),
-      ...(denominator ? { denominator } : {}),
-      ...ref,
-    };
+    const reading: ValueReading = { value, start: numStart, end: numEnd, unit: unit ? unit.unit : null } as ValueReading;
+    if (unknown) reading.unknownUnit = unknown;
+    if (denominator) reading.denominator = denominator;
+    return Object.assign(reading, ref);
   }
   return null;
 }
