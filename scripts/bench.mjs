@@ -35,13 +35,20 @@ async function main() {
   const corpus = summarize(N, seed);
   console.log(`corpus: ${N} reports (${corpus.kinds} kinds: mri, enmg, csf, lab, note x en, ru), ${(corpus.bytes / N).toFixed(0)} B mean, ${corpus.min}-${corpus.max} B, ${(corpus.bytes / 1e6).toFixed(1)} MB`);
 
-  // Warm-up in this thread: lexicons compiled, code optimized (the 1-thread run measures warm reports).
-  for (const r of generateReports(300, seed + 1)) processReportSafe(r);
+  // Warm-up in this thread: lexicons compiled, code optimized (the 1-thread run measures warm
+  // reports, as a backlog of thousands runs). V8 goes on optimizing for the first few thousand
+  // reports of a process; that start is measured and printed on its own.
+  const WARM = quick ? 1000 : 3000;
+  const warmReports = Array.from(generateReports(WARM, seed + 1));
+  const warm0 = performance.now();
+  for (const r of warmReports) JSON.stringify(processReportSafe(r));
+  const warmSeconds = (performance.now() - warm0) / 1000;
 
   // The throughput runs read JSON lines built beforehand (as extract reads a .jsonl file), so
   // building the corpus is not measured; the long memory run builds its reports as it goes.
   const jsonl = Array.from(generateReports(N, seed), (r) => JSON.stringify(r));
   console.log('\n== embedded extract (runBulk over JSON lines, output serialized as extract writes it, not kept)');
+  console.log(`  cold start: the first ${WARM} reports of this process (lexicons loaded and code optimized on the way) at ${(WARM / warmSeconds).toFixed(0)} reports/s`);
   const one = await throughput(runBulk, jsonl, 1);
   print('1 thread', one, N, corpus.bytes);
   const all = await throughput(runBulk, jsonl, cores);
