@@ -29,7 +29,7 @@ async function main() {
   const seed = Number(values.seed);
   const cores = availableParallelism();
   const { processReportSafe } = await import('../dist/src/pipeline/process.js');
-  const { runBulk } = await import('../dist/src/bulk/run-bulk.js');
+  const { runBulk, serializedLine } = await import('../dist/src/bulk/run-bulk.js');
 
   console.log(`myelex bench: node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), ${quick ? 'quick' : 'full'} run`);
   const corpus = summarize(N, seed);
@@ -49,14 +49,14 @@ async function main() {
   const jsonl = Array.from(generateReports(N, seed), (r) => JSON.stringify(r));
   console.log('\n== embedded extract (runBulk over JSON lines, output serialized as extract writes it, not kept)');
   console.log(`  cold start: the first ${WARM} reports of this process (lexicons loaded and code optimized on the way) at ${(WARM / warmSeconds).toFixed(0)} reports/s`);
-  const one = await throughput(runBulk, jsonl, 1);
+  const one = await throughput(runBulk, serializedLine, jsonl, 1);
   print('1 thread', one, N, corpus.bytes);
-  const all = await throughput(runBulk, jsonl, cores);
+  const all = await throughput(runBulk, serializedLine, jsonl, cores);
   print(`${cores} threads`, all, N, corpus.bytes);
   console.log(`  per core (1 thread): ${(N / one.seconds).toFixed(0)} reports/s; all cores: ${(N / all.seconds / cores).toFixed(0)} reports/s per core`);
 
   console.log(`\n== memory over a long run (${MEM} reports, ${cores} threads, streamed)`);
-  const mem = await memoryRun(runBulk, MEM, seed + 2, cores);
+  const mem = await memoryRun(runBulk, serializedLine, MEM, seed + 2, cores);
   if (MEM >= 10_000) console.log(`  at 10k reports: peak RSS ${mb(mem.at10k.rss)} MB, heap ${mb(mem.at10k.heap)} MB`);
   console.log(`  at ${MEM} reports: peak RSS ${mb(mem.end.rss)} MB, heap ${mb(mem.end.heap)} MB (${(MEM / mem.seconds).toFixed(0)} reports/s)`);
 
@@ -106,7 +106,7 @@ class Peak {
   }
 }
 
-async function throughput(runBulk, jsonl, threads) {
+async function throughput(runBulk, serializedLine, jsonl, threads) {
   const peak = new Peak();
   let out = 0;
   let errors = 0;
@@ -114,7 +114,8 @@ async function throughput(runBulk, jsonl, threads) {
   let i = 0;
   const cpu0 = process.cpuUsage();
   for await (const line of runBulk(parsed(jsonl), { threads })) {
-    out += JSON.stringify(line).length + 1;
+    // As extract writes a jsonl line: a thread's JSON text is reused, not serialized again.
+    out += serializedLine(line).length + 1;
     if (line.error) errors++;
     if (++i % 500 === 0) peak.sample();
   }
@@ -133,14 +134,14 @@ function print(label, r, n, bytes) {
   console.log(`  ${''.padEnd(10)} ${(n / r.cpuSeconds).toFixed(0).padStart(6)} reports per CPU-second  (${r.cpuSeconds.toFixed(1)} CPU-s, ${((r.cpuSeconds / r.seconds) * 100).toFixed(0)}% of a core on average)`);
 }
 
-async function memoryRun(runBulk, n, seed, threads) {
+async function memoryRun(runBulk, serializedLine, n, seed, threads) {
   const peak = new Peak();
   let at10k = null;
   const timer = setInterval(() => peak.sample(), 200);
   const t0 = performance.now();
   let i = 0;
   for await (const line of runBulk(items(n, seed), { threads })) {
-    JSON.stringify(line);
+    serializedLine(line);
     if (++i % 1000 === 0) peak.sample();
     if (i === 10_000) at10k = { rss: peak.rss, heap: peak.heap };
   }
