@@ -59,6 +59,12 @@ async function main() {
   const mem = await memoryRun(runBulk, serializedLine, MEM, seed + 2, cores);
   if (MEM >= 10_000) console.log(`  at 10k reports: peak RSS ${mb(mem.at10k.rss)} MB, heap ${mb(mem.at10k.heap)} MB`);
   console.log(`  at ${MEM} reports: peak RSS ${mb(mem.end.rss)} MB, heap ${mb(mem.end.heap)} MB (${(MEM / mem.seconds).toFixed(0)} reports/s)`);
+  // Peak RSS and heap move with V8's heap sizing (and the threads' heaps are not in heapUsed);
+  // what a run keeps alive is the heap after a full collection, measured in this thread.
+  if (typeof globalThis.gc === 'function') {
+    const live = liveHeap(processReportSafe, MEM, seed + 2);
+    console.log(`  live heap after a full GC (1 thread, same ${MEM} reports): ${live.map(([n, h]) => `${(h / 1e6).toFixed(1)} MB at ${n}`).join(', ')}`);
+  } else console.log('  (live heap: run node with --expose-gc, as npm run bench does)');
 
   console.log('\n== time per pipeline stage (1 thread, warm; ms per report)');
   stages(processReportSafe, quick ? 1000 : 3000, seed + 3);
@@ -148,6 +154,19 @@ async function memoryRun(runBulk, serializedLine, n, seed, threads) {
   clearInterval(timer);
   peak.sample();
   return { at10k: at10k ?? { rss: peak.rss, heap: peak.heap }, end: { rss: peak.rss, heap: peak.heap }, seconds: (performance.now() - t0) / 1000 };
+}
+
+function liveHeap(processReportSafe, n, seed) {
+  const marks = [];
+  let i = 0;
+  for (const r of generateReports(n, seed)) {
+    JSON.stringify(processReportSafe(r));
+    if (++i === 10_000 || i === n) {
+      globalThis.gc();
+      marks.push([i, process.memoryUsage().heapUsed]);
+    }
+  }
+  return marks;
 }
 
 function stages(processReportSafe, n, seed) {
