@@ -3,8 +3,7 @@
  * within [lo, hi). Read by char code: on a Russian (two-byte) text, `text[i]` makes a new
  * one-character string per unit.
  */
-const SEMICOLON = 59;
-const LINE_FEED = 10;
+import { LINE_FEED, SEMICOLON } from '../../src/text/chars.js';
 
 export function isSegmentBreak(code: number): boolean {
   return code === SEMICOLON || code === LINE_FEED;

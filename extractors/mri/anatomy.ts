@@ -6,15 +6,7 @@
 import type { ExtractContext, Mention } from '../define.js';
 import type { ParsedReport, Sentence } from '../../src/pipeline/document.js';
 import { findLevelRanges, type LevelRange } from '../common/levels.js';
-import { isAsciiDigit } from '../../src/text/chars.js';
-
-const SPACE = 32;
-const OPEN = 40;
-const CLOSE = 41;
-const COMMA = 44;
-const HYPHEN = 45;
-const COLON = 58;
-const SEMICOLON = 59;
+import { isAsciiDigit, SPACE, OPEN_PAREN, CLOSE_PAREN, COMMA, HYPHEN, COLON, SEMICOLON } from '../../src/text/chars.js';
 
 export type Structure =
   | 'cord' | 'lesion' | 'cauda' | 'root' | 'meninges' | 'marrow' | 'vertebra' | 'disc' | 'mass' | 'thecal' | 'brain';
@@ -69,8 +61,8 @@ export function clauseOf(doc: ParsedReport, sentence: Sentence, start: number, e
     let d = 0;
     for (let j = sentence.start; j < i; j++) {
       const c = text.charCodeAt(j);
-      if (c === OPEN) d++;
-      else if (c === CLOSE) d = Math.max(0, d - 1);
+      if (c === OPEN_PAREN) d++;
+      else if (c === CLOSE_PAREN) d = Math.max(0, d - 1);
     }
     return d;
   };

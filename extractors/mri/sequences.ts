@@ -9,14 +9,7 @@ import { sectionAt, type ParsedReport } from '../../src/pipeline/document.js';
 import { findLevelRanges, isSequenceAt } from '../common/levels.js';
 import { defineExtractor } from '../define.js';
 import { contrastCues } from './contrast.js';
-import { isAsciiDigit, isSpaceUnit } from '../../src/text/chars.js';
-
-const LINE_FEED = 10;
-const OPEN = 40;
-const CLOSE = 41;
-const COMMA = 44;
-const PERIOD = 46;
-const SEMICOLON = 59;
+import { isAsciiDigit, isSpaceUnit, LINE_FEED, OPEN_PAREN, CLOSE_PAREN, COMMA, PERIOD, SEMICOLON } from '../../src/text/chars.js';
 
 const T_TOKEN = /(?<![\p{L}\p{N}])T\s?([12])(W|WI|w|wi)?(?![\p{N}*])(?![\p{L}])/gu;
 const TECHNIQUE_LINE = /^\s*(?:technique|sequences?|protocol|imaging|методика|режимы|протокол|последовательности|ИП|программы)(?![\p{L}])/iu;
@@ -35,8 +28,8 @@ function itemAround(text: string, pos: number): [number, number] {
   let s = pos;
   while (s > 0) {
     const c = text.charCodeAt(s - 1);
-    if (c === CLOSE) depth++;
-    else if (c === OPEN) depth = Math.max(0, depth - 1);
+    if (c === CLOSE_PAREN) depth++;
+    else if (c === OPEN_PAREN) depth = Math.max(0, depth - 1);
     else if (isEnd(s - 1, depth)) break;
     s--;
   }
@@ -44,8 +37,8 @@ function itemAround(text: string, pos: number): [number, number] {
   let e = pos;
   while (e < text.length) {
     const c = text.charCodeAt(e);
-    if (c === OPEN) depth++;
-    else if (c === CLOSE) depth = Math.max(0, depth - 1);
+    if (c === OPEN_PAREN) depth++;
+    else if (c === CLOSE_PAREN) depth = Math.max(0, depth - 1);
     else if (isEnd(e, depth)) break;
     e++;
   }

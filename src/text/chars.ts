@@ -100,3 +100,16 @@ export function isSpaceUnit(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
     || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** Char codes the scanners compare units against (ASCII; one table, not a copy per scanner). */
+export const TAB = 9;
+export const LINE_FEED = 10;
+export const SPACE = 32;
+export const OPEN_PAREN = 40;
+export const CLOSE_PAREN = 41;
+export const COMMA = 44;
+export const HYPHEN = 45;
+export const PERIOD = 46;
+export const COLON = 58;
+export const SEMICOLON = 59;
+export const PIPE = 124;

@@ -4,11 +4,7 @@
  * since normalization turns them into single spaces) or runs of 2+ spaces.
  */
 import type { ParsedReport } from '../../../src/pipeline/document.js';
-import { isSpaceUnit } from '../../../src/text/chars.js';
-
-const TAB = 9;
-const SPACE = 32;
-const PIPE = 124;
+import { isSpaceUnit, TAB, SPACE, PIPE } from '../../../src/text/chars.js';
 
 export interface Line {
   start: number;
