@@ -2,58 +2,80 @@
  * Character classes of single UTF-16 units (never a surrogate: callers with surrogate pairs
  * in their text take their regex path), as the named Unicode regexes see them, cached per unit.
  */
-/** A class test of one unit by `re`, cached per unit, with the ASCII and basic Cyrillic answers given by `basic`. */
-function cachedClass(re: RegExp, basic: (c: number) => boolean | undefined): (c: number) => boolean {
-  const cache = new Map<number, boolean>();
-  return (c) => {
-    const quick = basic(c);
-    if (quick !== undefined) return quick;
-    let known = cache.get(c);
-    if (known === undefined) cache.set(c, (known = re.test(String.fromCharCode(c))));
-    return known;
-  };
-}
+// The classes of every unit read so far, one byte per UTF-16 unit (0: not yet read): one
+// typed-array read per unit in the scanners that run over a whole text (word starts, scripts,
+// token folding), not a call through a closure and a Map per class.
+const KNOWN = 0x80;
+const WORD_U = 0x01;
+const WORD_IU = 0x02;
+const LOWER = 0x04;
+const LETTER = 0x08;
+const SCRIPT_SHIFT = 4;
+const classes = new Uint8Array(0x10000);
 
-const basicWord = (c: number): boolean | undefined => {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
-  return undefined;
-};
-
-/** `[\p{L}\p{N}]` with flag u (not i). */
-export const isWordUnitU = cachedClass(/^[\p{L}\p{N}]$/u, basicWord);
-
-/** `[\p{L}\p{N}]` as a regex with flags iu sees it (case folding can make a symbol a letter). */
-export const isWordUnit = cachedClass(/^[\p{L}\p{N}]$/iu, basicWord);
-
-/** `\p{Ll}` with flag u. */
-export const isLowerUnit = cachedClass(/^\p{Ll}$/u, (c) => {
-  if (c < 0x80) return c >= 97 && c <= 122;
-  if (c >= 0x410 && c <= 0x44f) return c >= 0x430;
-  return undefined;
-});
-
-/** `\p{L}` with flag u. */
-export const isLetterUnit = cachedClass(/^\p{L}$/u, (c) => {
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return true;
-  return undefined;
-});
-
+const WORD_U_RE = /^[\p{L}\p{N}]$/u;
+const WORD_IU_RE = /^[\p{L}\p{N}]$/iu;
+const LOWER_RE = /^\p{Ll}$/u;
+const LETTER_RE = /^\p{L}$/u;
 const IS_CYR = /\p{Script=Cyrillic}/u;
 const IS_LAT = /\p{Script=Latin}/u;
-const scripts = new Map<number, number>();
+
+function classify(c: number): number {
+  let bits = KNOWN;
+  if (c < 0x80) {
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    const digit = c >= 48 && c <= 57;
+    if (upper || lower || digit) bits |= WORD_U | WORD_IU;
+    if (lower) bits |= LOWER;
+    if (upper || lower) bits |= LETTER | (2 << SCRIPT_SHIFT);
+    else if (digit) bits |= 3 << SCRIPT_SHIFT;
+  } else if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) {
+    bits |= WORD_U | WORD_IU | LETTER | (1 << SCRIPT_SHIFT);
+    if (c >= 0x430 && c <= 0x44f) bits |= LOWER;
+    else if (c === 0x451) bits |= LOWER;
+  } else {
+    const ch = String.fromCharCode(c);
+    if (WORD_U_RE.test(ch)) bits |= WORD_U;
+    if (WORD_IU_RE.test(ch)) bits |= WORD_IU;
+    if (LOWER_RE.test(ch)) bits |= LOWER;
+    if (LETTER_RE.test(ch)) bits |= LETTER;
+    bits |= (IS_CYR.test(ch) ? 1 : IS_LAT.test(ch) ? 2 : 0) << SCRIPT_SHIFT;
+  }
+  classes[c] = bits;
+  return bits;
+}
+
+/** The class bits of a unit; 0 for no unit (a NaN read past a text's end, or -1), which is in no class. */
+function classOf(c: number): number {
+  const bits = classes[c];
+  if (bits === undefined) return 0;
+  return bits !== 0 ? bits : classify(c);
+}
+
+/** `[\p{L}\p{N}]` with flag u (not i). */
+export function isWordUnitU(c: number): boolean {
+  return (classOf(c) & WORD_U) !== 0;
+}
+
+/** `[\p{L}\p{N}]` as a regex with flags iu sees it (case folding can make a symbol a letter). */
+export function isWordUnit(c: number): boolean {
+  return (classOf(c) & WORD_IU) !== 0;
+}
+
+/** `\p{Ll}` with flag u. */
+export function isLowerUnit(c: number): boolean {
+  return (classOf(c) & LOWER) !== 0;
+}
+
+/** `\p{L}` with flag u. */
+export function isLetterUnit(c: number): boolean {
+  return (classOf(c) & LETTER) !== 0;
+}
 
 /** Script of a unit: 1 Cyrillic, 2 Latin (as `\p{Script=...}` sees them), 3 an ASCII digit, 0 other. */
 export function unitScript(c: number): number {
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 2 : c >= 48 && c <= 57 ? 3 : 0;
-  if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) return 1;
-  let s = scripts.get(c);
-  if (s === undefined) {
-    const ch = String.fromCharCode(c);
-    scripts.set(c, (s = IS_CYR.test(ch) ? 1 : IS_LAT.test(ch) ? 2 : 0));
-  }
-  return s;
+  return (classOf(c) >> SCRIPT_SHIFT) & 3;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAsciiDigit, isSpaceUnit } from '../../src/text/chars.js';
+import { isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
 
 // The unit tests stand for one-character regexes the extractors used: they must agree on every unit.
 describe('unit classes agree with their regexes', () => {
@@ -9,5 +9,28 @@ describe('unit classes agree with their regexes', () => {
   });
   it('isSpaceUnit is /\\s/', () => {
     for (let c = 0; c < 0x10000; c++) if (isSpaceUnit(c) !== /\s/.test(String.fromCharCode(c))) expect.fail(`U+${c.toString(16)}`);
+  });
+  it('the word, letter and lower-case tests are their regexes, on every unit and twice (the second read is cached)', () => {
+    const classes: Array<[string, (c: number) => boolean, RegExp]> = [
+      ['isWordUnitU', isWordUnitU, /^[\p{L}\p{N}]$/u],
+      ['isWordUnit', isWordUnit, /^[\p{L}\p{N}]$/iu],
+      ['isLowerUnit', isLowerUnit, /^\p{Ll}$/u],
+      ['isLetterUnit', isLetterUnit, /^\p{L}$/u],
+    ];
+    for (const [name, test, re] of classes) {
+      for (let round = 0; round < 2; round++) {
+        for (let c = 0; c < 0x10000; c++) if (test(c) !== re.test(String.fromCharCode(c))) expect.fail(`${name} U+${c.toString(16)}`);
+      }
+      expect(test(NaN), `${name} past the end`).toBe(false);
+      expect(test(-1), `${name} of -1`).toBe(false);
+    }
+  });
+  it('unitScript is Cyrillic 1, Latin 2, ASCII digit 3, else 0', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const want = /\p{Script=Cyrillic}/u.test(ch) ? 1 : /\p{Script=Latin}/u.test(ch) ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+      if (unitScript(c) !== want) expect.fail(`U+${c.toString(16)}: ${unitScript(c)}, not ${want}`);
+    }
+    expect(unitScript(NaN)).toBe(0);
   });
 });
