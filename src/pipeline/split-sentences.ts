@@ -1,4 +1,4 @@
-import { isLowerUnit, isSpaceUnit } from '../text/chars.js';
+import { isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit, LINE_FEED, PERIOD } from '../text/chars.js';
 import type { Section, Sentence } from './document.js';
 
 // Words after which a period does not end a sentence (both languages; lower-cased).
@@ -8,8 +8,31 @@ const ABBREVIATIONS = new Set([
   'тел', 'лев', 'пр', 'отд', 'зав', 'мед', 'д', 'гр', 'ок', 'прим', 'сут', 'мес', 'нед', 'mo', 'wk', 'yr', 'yrs', 'y',
 ]);
 
-/** What ends a line that is not wrapped. */
-const CLOSING = '.:;!?';
+/** What ends a line that is not wrapped: . : ; ! ? */
+const isClosing = (c: number) => c === 46 || c === 58 || c === 59 || c === 33 || c === 63;
+const EXCLAMATION = 33;
+const QUESTION = 63;
+const SLASH = 47;
+
+/** What may begin a sentence after . ! ?: `[\p{Lu}\d"(«\-•*]` (flag u) for one unit. */
+function opensSentence(c: number): boolean {
+  return isUpperUnit(c) || isAsciiDigit(c) || c === 34 || c === 40 || c === 0xab || c === 45 || c === 0x2022 || c === 42;
+}
+
+/**
+ * `/([\p{L}./]+)$/u` over text[from, to), lower-cased: the word (with its dots and slashes)
+ * before a period. By char code, without a slice per period; a surrogate next to the run (an
+ * astral letter may extend it) leaves it to the regex.
+ */
+function wordBefore(text: string, from: number, to: number): string {
+  let s = to;
+  for (; s > from; s--) {
+    const c = text.charCodeAt(s - 1);
+    if (c >= 0xd800 && c <= 0xdfff) return /([\p{L}./]+)$/u.exec(text.slice(from, to))?.[1]?.toLowerCase() ?? '';
+    if (!(isLetterUnit(c) || c === PERIOD || c === SLASH)) break;
+  }
+  return s < to ? text.slice(s, to).toLowerCase() : '';
+}
 
 /** Split each section into sentences: at line breaks that start a new statement and at . ! ? before a capital. */
 export function splitSentences(norm: string, sections: Section[]): Sentence[] {
@@ -27,9 +50,8 @@ export function splitSentences(norm: string, sections: Section[]): Sentence[] {
     for (let i = section.start; i < section.end; i++) {
       // Char codes: a two-byte string's norm[i] is a new one-character string per unit.
       const code = norm.charCodeAt(i);
-      if (code !== 10 && code !== 46 && code !== 33 && code !== 63) continue;
-      const ch = norm[i]!;
-      if (ch === '\n') {
+      if (code !== LINE_FEED && code !== PERIOD && code !== EXCLAMATION && code !== QUESTION) continue;
+      if (code === LINE_FEED) {
         // A wrapped line (no closing punctuation, next line lower-case) continues the sentence.
         // Read by char code from i back (the text so far, trailing spaces aside, and whether
         // those spaces hold a line break) and forward (the first letter of the next line).
@@ -39,17 +61,22 @@ export function splitSentences(norm: string, sections: Section[]): Sentence[] {
         let next = i + 1;
         const nextEnd = Math.min(section.end, i + 80);
         while (next < nextEnd && isSpaceUnit(norm.charCodeAt(next))) next++;
-        const wrapped = last >= start && !CLOSING.includes(norm[last]!) && next < nextEnd
+        const wrapped = last >= start && !isClosing(norm.charCodeAt(last)) && next < nextEnd
           && isLowerUnit(norm.charCodeAt(next)) && !breakInTrail;
-        if (!wrapped || norm[i + 1] === '\n') push(i + 1);
-      } else if (ch === '.' || ch === '!' || ch === '?') {
-        const after = norm.slice(i + 1, i + 3);
-        if (!/^\s+\S|^\s*$/.test(after) && i + 1 < section.end) continue;
-        const nextChar = /\S/.exec(norm.slice(i + 1, Math.min(section.end, i + 40)))?.[0] ?? '';
-        if (nextChar && !/[\p{Lu}\d"(«\-•*]/u.test(nextChar)) continue;
-        const word = /([\p{L}./]+)$/u.exec(norm.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
-        if (ch === '.' && (ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(norm[i - 1]!)))) continue;
-        if (ch === '.' && /\d$/.test(norm.slice(i - 1, i)) && /^\d/.test(norm.slice(i + 1, i + 2))) continue;
+        if (!wrapped || norm.charCodeAt(i + 1) === LINE_FEED) push(i + 1);
+      } else {
+        // A space (or the text's end) after it, unless the section ends there.
+        if (i + 1 < norm.length && !isSpaceUnit(norm.charCodeAt(i + 1)) && i + 1 < section.end) continue;
+        // The first non-space unit within 40 must be able to open a sentence.
+        const nextEnd = Math.min(section.end, i + 40);
+        let next = i + 1;
+        while (next < nextEnd && isSpaceUnit(norm.charCodeAt(next))) next++;
+        if (next < nextEnd && !opensSentence(norm.charCodeAt(next))) continue;
+        if (code === PERIOD) {
+          const word = wordBefore(norm, Math.max(start, i - 12), i);
+          if (ABBREVIATIONS.has(word) || (word.length === 1 && isUpperUnit(norm.charCodeAt(i - 1)))) continue;
+          if (isAsciiDigit(norm.charCodeAt(i - 1)) && isAsciiDigit(norm.charCodeAt(i + 1))) continue;
+        }
         push(i + 1);
       }
     }

@@ -10,6 +10,7 @@ const WORD_U = 0x01;
 const WORD_IU = 0x02;
 const LOWER = 0x04;
 const LETTER = 0x08;
+const UPPER = 0x40;
 const SCRIPT_SHIFT = 4;
 const classes = new Uint8Array(0x10000);
 
@@ -17,6 +18,7 @@ const WORD_U_RE = /^[\p{L}\p{N}]$/u;
 const WORD_IU_RE = /^[\p{L}\p{N}]$/iu;
 const LOWER_RE = /^\p{Ll}$/u;
 const LETTER_RE = /^\p{L}$/u;
+const UPPER_RE = /^\p{Lu}$/u;
 const IS_CYR = /\p{Script=Cyrillic}/u;
 const IS_LAT = /\p{Script=Latin}/u;
 
@@ -28,18 +30,21 @@ function classify(c: number): number {
     const digit = c >= 48 && c <= 57;
     if (upper || lower || digit) bits |= WORD_U | WORD_IU;
     if (lower) bits |= LOWER;
+    if (upper) bits |= UPPER;
     if (upper || lower) bits |= LETTER | (2 << SCRIPT_SHIFT);
     else if (digit) bits |= 3 << SCRIPT_SHIFT;
   } else if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451) {
     bits |= WORD_U | WORD_IU | LETTER | (1 << SCRIPT_SHIFT);
     if (c >= 0x430 && c <= 0x44f) bits |= LOWER;
     else if (c === 0x451) bits |= LOWER;
+    else bits |= UPPER;
   } else {
     const ch = String.fromCharCode(c);
     if (WORD_U_RE.test(ch)) bits |= WORD_U;
     if (WORD_IU_RE.test(ch)) bits |= WORD_IU;
     if (LOWER_RE.test(ch)) bits |= LOWER;
     if (LETTER_RE.test(ch)) bits |= LETTER;
+    if (UPPER_RE.test(ch)) bits |= UPPER;
     bits |= (IS_CYR.test(ch) ? 1 : IS_LAT.test(ch) ? 2 : 0) << SCRIPT_SHIFT;
   }
   classes[c] = bits;
@@ -66,6 +71,11 @@ export function isWordUnit(c: number): boolean {
 /** `\p{Ll}` with flag u. */
 export function isLowerUnit(c: number): boolean {
   return (classOf(c) & LOWER) !== 0;
+}
+
+/** `\p{Lu}` with flag u. */
+export function isUpperUnit(c: number): boolean {
+  return (classOf(c) & UPPER) !== 0;
 }
 
 /** `\p{L}` with flag u. */

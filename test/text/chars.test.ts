@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
+import { isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
 
 // The unit tests stand for one-character regexes the extractors used: they must agree on every unit.
 describe('unit classes agree with their regexes', () => {
@@ -10,12 +10,13 @@ describe('unit classes agree with their regexes', () => {
   it('isSpaceUnit is /\\s/', () => {
     for (let c = 0; c < 0x10000; c++) if (isSpaceUnit(c) !== /\s/.test(String.fromCharCode(c))) expect.fail(`U+${c.toString(16)}`);
   });
-  it('the word, letter and lower-case tests are their regexes, on every unit and twice (the second read is cached)', () => {
+  it('the word, letter, lower- and upper-case tests are their regexes, on every unit and twice (the second read is cached)', () => {
     const classes: Array<[string, (c: number) => boolean, RegExp]> = [
       ['isWordUnitU', isWordUnitU, /^[\p{L}\p{N}]$/u],
       ['isWordUnit', isWordUnit, /^[\p{L}\p{N}]$/iu],
       ['isLowerUnit', isLowerUnit, /^\p{Ll}$/u],
       ['isLetterUnit', isLetterUnit, /^\p{L}$/u],
+      ['isUpperUnit', isUpperUnit, /^\p{Lu}$/u],
     ];
     for (const [name, test, re] of classes) {
       for (let round = 0; round < 2; round++) {
