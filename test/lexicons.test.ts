@@ -43,6 +43,13 @@ describe('indexed matcher', () => {
       }
     });
   }
+  it('drops a match that overlaps the one before, whether literals or patterns overlap', () => {
+    const literals = compileLexicon('t/overlap', { lang: 'en', terms: ['spinal cord', 'cord compression', 'edema'] } as never);
+    expect(literals.find('spinal cord compression, edema').map((x) => x.text)).toEqual(['spinal cord', 'edema']);
+    const mixed = compileLexicon('t/overlap-mixed', { lang: 'en', terms: ['spinal cord', { pattern: 'cord\\s+compress\\w*' }] } as never);
+    expect(mixed.find('spinal cord compression').map((x) => x.text)).toEqual(['spinal cord']);
+    expect(mixed.find('cord compressed').map((x) => x.text)).toEqual(['cord compressed']);
+  });
   it('honours the from/to window', () => {
     const m = loadLexicons('en').get('context/negation');
     const text = 'No mass. No edema.';

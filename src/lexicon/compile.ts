@@ -123,6 +123,12 @@ interface IndexedTerm {
   head: string;
 }
 
+/** Matches in text order, each starting at or after the end of the one before. */
+function noOverlaps(list: readonly TermMatch[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.end) return false;
+  return true;
+}
+
 /**
  * A lexicon's matcher. Literal terms are indexed by their first letters: at each word start
  * only the few terms sharing its first letters are tried, so matching costs about one
@@ -267,6 +273,9 @@ export function compileLexicon(id: string, file: LexiconFile): Matcher {
       findIndexed(text, from, to, indexed);
       const patterns: TermMatch[] = [];
       findRest(text, from, to, patterns);
+      // One list alone without overlaps is the merge's answer as it stands (the common case).
+      if (patterns.length === 0 && noOverlaps(indexed)) return indexed;
+      if (indexed.length === 0 && noOverlaps(patterns)) return patterns;
       const out: TermMatch[] = [];
       let reach = -1;
       let i = 0;

@@ -1,25 +1,10 @@
 import type { Language, ReportType } from '../schema/enums.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import { isLetterUnit, SURROGATE, unitScript } from '../text/chars.js';
+import { countScripts, SURROGATE } from '../text/chars.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 const LETTER = /\p{L}/gu;
-
-/** The three counts of detectLanguage in one pass (a text without surrogates). */
-function countScripts(norm: string): { letters: number; cyr: number; lat: number } {
-  let letters = 0;
-  let cyr = 0;
-  let lat = 0;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (isLetterUnit(c)) letters++;
-    const script = unitScript(c);
-    if (script === 1) cyr++;
-    else if (script === 2) lat++;
-  }
-  return { letters, cyr, lat };
-}
 
 /**
  * en or ru by the share of Cyrillic letters. Russian reports are full of Latin tokens

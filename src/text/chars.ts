@@ -83,6 +83,21 @@ export function isLetterUnit(c: number): boolean {
   return (classOf(c) & LETTER) !== 0;
 }
 
+/** Letters, Cyrillic and Latin units of a text without surrogates (`\p{L}`, `\p{Script=...}`), in one pass. */
+export function countScripts(text: string): { letters: number; cyr: number; lat: number } {
+  let letters = 0;
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < text.length; i++) {
+    const bits = classOf(text.charCodeAt(i));
+    if (bits & LETTER) letters++;
+    const script = (bits >> SCRIPT_SHIFT) & 3;
+    if (script === 1) cyr++;
+    else if (script === 2) lat++;
+  }
+  return { letters, cyr, lat };
+}
+
 /** Script of a unit: 1 Cyrillic, 2 Latin (as `\p{Script=...}` sees them), 3 an ASCII digit, 0 other. */
 export function unitScript(c: number): number {
   return (classOf(c) >> SCRIPT_SHIFT) & 3;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/pipeline/split-sentences.js';
 import type { Section } from '../../src/pipeline/document.js';
 
-const whole = (text: string): Section[] => [{ name: 'body', start: 0, end: text.length } as Section];
+const whole = (text: string): Section[] => [{ name: 'findings', heading: '', start: 0, end: text.length }];
 const sentences = (text: string) => splitSentences(text, whole(text)).map((s) => text.slice(s.start, s.end));
 
 describe('splitSentences', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
+import { countScripts, isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
 
 // The unit tests stand for one-character regexes the extractors used: they must agree on every unit.
 describe('unit classes agree with their regexes', () => {
@@ -33,5 +33,11 @@ describe('unit classes agree with their regexes', () => {
       if (unitScript(c) !== want) expect.fail(`U+${c.toString(16)}: ${unitScript(c)}, not ${want}`);
     }
     expect(unitScript(NaN)).toBe(0);
+  });
+  it('countScripts counts as the regexes do', () => {
+    for (const text of ['МРТ Th10-Th12: T2 hyperintense', 'n. peroneus, М-ответ 4,2 мВ', 'Ünïcödé ǅ ß ΑΒΓ 123 ё Ё', '']) {
+      const count = (re: RegExp) => text.match(re)?.length ?? 0;
+      expect(countScripts(text), text).toEqual({ letters: count(/\p{L}/gu), cyr: count(/\p{Script=Cyrillic}/gu), lat: count(/\p{Script=Latin}/gu) });
+    }
   });
 });
