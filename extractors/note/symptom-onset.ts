@@ -1,7 +1,6 @@
-import { findDates } from '../../src/text/dates.js';
 import type { Finding } from '../../src/schema/evidence.js';
 import { defineExtractor, type Mention } from '../define.js';
-import { reportDate } from '../report/date.js';
+import { reportDate, reportDates } from '../report/date.js';
 import { clauseAround } from './clauses.js';
 import { relativeDates, type DatedSpan } from './relative-dates.js';
 
@@ -31,7 +30,7 @@ export const symptomOnset = defineExtractor({
     const investigations = ctx.mentions('note/investigations');
     const relative = relativeDates(doc.norm, reportIso, doc.lex);
     const candidates: DatedSpan[] = [
-      ...findDates(doc.norm, doc.lex).map((d) => ({ start: d.start, end: d.end, iso: d.precision === 'month' ? `${d.iso}-01` : d.iso })),
+      ...reportDates(doc, ctx).map((d) => ({ start: d.start, end: d.end, iso: d.precision === 'month' ? `${d.iso}-01` : d.iso })),
       ...monthYearNumeric(doc.norm),
       ...relative,
     ];
