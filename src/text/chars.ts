@@ -2,17 +2,18 @@
  * Character classes of single UTF-16 units (never a surrogate: callers with surrogate pairs
  * in their text take their regex path), as the named Unicode regexes see them, cached per unit.
  */
-// The classes of every unit read so far, one byte per UTF-16 unit (0: not yet read): one
+// The classes of every unit read so far, one entry per UTF-16 unit (0: not yet read): one
 // typed-array read per unit in the scanners that run over a whole text (word starts, scripts,
 // token folding), not a call through a closure and a Map per class.
-const KNOWN = 0x80;
+const KNOWN = 0x100;
 const WORD_U = 0x01;
 const WORD_IU = 0x02;
 const LOWER = 0x04;
 const LETTER = 0x08;
 const UPPER = 0x40;
+const FOLDS_BASIC = 0x80;
 const SCRIPT_SHIFT = 4;
-const classes = new Uint8Array(0x10000);
+const classes = new Uint16Array(0x10000);
 
 const WORD_U_RE = /^[\p{L}\p{N}]$/u;
 const WORD_IU_RE = /^[\p{L}\p{N}]$/iu;
@@ -21,6 +22,8 @@ const LETTER_RE = /^\p{L}$/u;
 const UPPER_RE = /^\p{Lu}$/u;
 const IS_CYR = /\p{Script=Cyrillic}/u;
 const IS_LAT = /\p{Script=Latin}/u;
+/** A unit outside ASCII and basic Cyrillic that flag iu folds onto one of them (the Kelvin sign, long s). */
+const FOLDS_BASIC_RE = /^[\u0000-\u007f\u0400-\u045f]$/iu;
 
 function classify(c: number): number {
   let bits = KNOWN;
@@ -46,6 +49,7 @@ function classify(c: number): number {
     if (LETTER_RE.test(ch)) bits |= LETTER;
     if (UPPER_RE.test(ch)) bits |= UPPER;
     bits |= (IS_CYR.test(ch) ? 1 : IS_LAT.test(ch) ? 2 : 0) << SCRIPT_SHIFT;
+    if ((c < 0x400 || c >= 0x460) && FOLDS_BASIC_RE.test(ch)) bits |= FOLDS_BASIC;
   }
   classes[c] = bits;
   return bits;
@@ -71,6 +75,15 @@ export function isWordUnit(c: number): boolean {
 /** `\p{Ll}` with flag u. */
 export function isLowerUnit(c: number): boolean {
   return (classOf(c) & LOWER) !== 0;
+}
+
+/**
+ * A unit outside ASCII and basic Cyrillic (U+0400 to U+045F) that a case-insensitive Unicode
+ * regex matches to one inside them: "K" (U+212A) to k, "ſ" to s. Comparisons over folded
+ * ASCII and basic Cyrillic are unsure where one occurs.
+ */
+export function foldsIntoBasic(c: number): boolean {
+  return (classOf(c) & FOLDS_BASIC) !== 0;
 }
 
 /** `\p{Lu}` with flag u. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countScripts, isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
+import { countScripts, foldsIntoBasic, isAsciiDigit, isLetterUnit, isLowerUnit, isSpaceUnit, isUpperUnit, isWordUnit, isWordUnitU, unitScript } from '../../src/text/chars.js';
 
 // The unit tests stand for one-character regexes the extractors used: they must agree on every unit.
 describe('unit classes agree with their regexes', () => {
@@ -25,6 +25,19 @@ describe('unit classes agree with their regexes', () => {
       expect(test(NaN), `${name} past the end`).toBe(false);
       expect(test(-1), `${name} of -1`).toBe(false);
     }
+  });
+  it('foldsIntoBasic: outside ASCII and U+0400-U+045F, and equal to a unit inside them under flag iu', () => {
+    const inside = /^[\u0000-\u007f\u0400-\u045f]$/iu;
+    const folded: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const want = (c < 0x400 || c >= 0x460) && c >= 0x80 && inside.test(String.fromCharCode(c));
+      if (foldsIntoBasic(c) !== want) expect.fail(`U+${c.toString(16)}`);
+      if (want) folded.push(c.toString(16));
+    }
+    // The Kelvin sign and long s fold to k and s; some extended Cyrillic letters to basic ones.
+    expect(folded).toEqual(expect.arrayContaining(['212a', '17f', '1c80']));
+    expect(foldsIntoBasic('k'.charCodeAt(0))).toBe(false);
+    expect(foldsIntoBasic(NaN)).toBe(false);
   });
   it('unitScript is Cyrillic 1, Latin 2, ASCII digit 3, else 0', () => {
     for (let c = 0; c < 0x10000; c++) {
