@@ -3,7 +3,7 @@
  * index keys begin. Built once per text, whichever matcher reads the
  * text first.
  */
-import { foldBasic, foldUnit, isWordUnitU, SURROGATE } from '../text/chars.js';
+import { foldBasic, foldsIntoBasic, foldUnit, isWordUnitU, SURROGATE } from '../text/chars.js';
 
 export const KEY_LENGTH = 3;
 const TOKEN_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
@@ -61,6 +61,12 @@ export interface TextIndex {
   readonly starts: number[];
   /** The text holds UTF-16 surrogates: matchers take the plain regex path. */
   readonly surrogates: boolean;
+  /**
+   * Where a unit outside ASCII and basic Cyrillic folds onto one inside them under flag iu
+   * (`foldsIntoBasic`: the Kelvin sign, long s), in order; nearly always none. Keys are not
+   * looked for through such a unit, so near one a missing key proves nothing.
+   */
+  readonly unsure: number[];
   version: number;
   /** Key id beginning at word start i with length len, at [i * KEY_LENGTH + len - 1]; -1 none. */
   keyAt: number[];
@@ -219,14 +225,19 @@ function tokenStarts(text: string): number[] {
   return starts;
 }
 
-/** The same as `tokenStarts` for a text without surrogates, one unit at a time (no lookbehind per position). */
-function wordStarts(text: string): number[] {
+/**
+ * The same as `tokenStarts` for a text without surrogates, one unit at a time (no lookbehind
+ * per position); the units of `TextIndex.unsure` go to `unsure`.
+ */
+function wordStarts(text: string, unsure: number[]): number[] {
   const starts: number[] = [];
   let prev = false;
   for (let i = 0; i < text.length; i++) {
-    const word = isWordUnitU(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const word = isWordUnitU(c);
     if (word && !prev) starts.push(i);
     prev = word;
+    if (c >= 0x80 && (c < 0x400 || c >= 0x460) && foldsIntoBasic(c)) unsure.push(i);
   }
   return starts;
 }
@@ -240,10 +251,12 @@ export function textIndex(text: string): TextIndex {
   let hit = textCache.get(text);
   if (!hit) {
     const surrogates = SURROGATE.test(text);
+    const unsure: number[] = [];
     hit = {
       text,
-      starts: surrogates ? tokenStarts(text) : wordStarts(text),
+      starts: surrogates ? tokenStarts(text) : wordStarts(text, unsure),
       surrogates,
+      unsure,
       version: -1,
       keyAt: [],
       hitFrom: [],
@@ -279,4 +292,24 @@ export function firstStartAtOrAfter(list: readonly number[], lo: number, hi: num
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * One of the matcher's keys begins a word in [from, to), or the range holds a unit of
+ * `unsure` (where a key could hide): false proves no key of the matcher begins a word there.
+ */
+export function mayHaveKeyIn(entry: TextIndex, num: number, from: number, to: number): boolean {
+  const { starts, hitList, unsure } = entry;
+  const last = hitsTo(entry, num);
+  const j = firstStartAtOrAfter(hitList, hitsFrom(entry, num), last, starts, from);
+  if (j < last && starts[hitList[j]!]! < to) return true;
+  if (!unsure.length) return false;
+  let lo = 0;
+  let hi = unsure.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (unsure[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < unsure.length && unsure[lo]! < to;
 }
