@@ -7,7 +7,7 @@
  * unsure; it never names an anchor a match could do without.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-import { foldBasic } from '../text/chars.js';
+import { foldBasic, isWordUnitU } from '../text/chars.js';
 import { KEY_LENGTH } from './text-index.js';
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
@@ -92,19 +92,15 @@ function prefixFrom(elements: readonly AST.Element[], i: number): string {
   return prefix;
 }
 
-/** An ASCII letter or digit or a basic Cyrillic letter, folded; -1 for anything else. */
+/** An ASCII letter or digit or a basic Cyrillic letter, folded as the text index folds it; -1 for anything else. */
 function basicWordUnit(cp: number): number {
-  if (cp >= 0x10000) return -1;
-  const f = foldBasic(cp);
-  if (f < 0) return -1;
-  const ascii = (f >= 48 && f <= 57) || (f >= 97 && f <= 122);
-  const cyr = f >= 0x430 && f <= 0x45f;
-  return ascii || cyr ? f : -1;
+  const f = cp < 0x10000 ? foldBasic(cp) : -1;
+  return f >= 0 && isWordUnitU(f) ? f : -1;
 }
 
 /** ASCII punctuation and spaces: never a letter or digit, whatever the flags. */
 function nonWordChar(cp: number): boolean {
-  return cp < 0x80 && !((cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122));
+  return cp < 0x80 && !isWordUnitU(cp);
 }
 
 /** Every unit the element can consume is sure to be no letter or digit. */

@@ -303,13 +303,6 @@ export function mayHaveKeyIn(entry: TextIndex, num: number, from: number, to: nu
   const last = hitsTo(entry, num);
   const j = firstStartAtOrAfter(hitList, hitsFrom(entry, num), last, starts, from);
   if (j < last && starts[hitList[j]!]! < to) return true;
-  if (!unsure.length) return false;
-  let lo = 0;
-  let hi = unsure.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (unsure[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < unsure.length && unsure[lo]! < to;
+  // Nearly always empty: a plain scan.
+  return unsure.some((u) => u >= from && u < to);
 }
