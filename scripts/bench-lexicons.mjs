@@ -8,13 +8,28 @@
 import { parseArgs } from 'node:util';
 import { generateReports } from './bench-corpus.mjs';
 
-const { values } = parseArgs({
-  options: {
-    reports: { type: 'string', default: '2000' },
-    rounds: { type: 'string', default: '9' },
-    seed: { type: 'string', default: '7' },
-  },
-});
+const USAGE = `usage: npm run bench:lexicons [-- --reports N] [--rounds N] [--seed N]
+
+Records every lexicon find call the pipeline makes over N generated reports (default 2000),
+replays them for several rounds (default 9) and prints the median matching time per report.`;
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      reports: { type: 'string', default: '2000' },
+      rounds: { type: 'string', default: '9' },
+      seed: { type: 'string', default: '7' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (err) {
+  console.error(`bench:lexicons: ${err.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const N = Number(values.reports);
 const ROUNDS = Number(values.rounds);
 if (!(N > 0) || !(ROUNDS > 0)) {
