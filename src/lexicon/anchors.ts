@@ -8,7 +8,7 @@
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { foldBasic, isWordUnitU } from '../text/chars.js';
-import { KEY_LENGTH } from './text-index.js';
+import { KEY_LENGTH } from './key-trie.js';
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 

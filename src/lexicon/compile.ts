@@ -2,7 +2,8 @@ import type { ContextCategory, LexiconFile, LexiconTerm } from '../schema/lexico
 import { isWordUnit } from '../text/chars.js';
 import { literalPlan, matchLiteral, NO, UNSURE, type LiteralPlan } from './literal-plan.js';
 import { patternAnchors } from './anchors.js';
-import { firstStartAtOrAfter, hitsFrom, hitsTo, KEY_LENGTH, mayHaveKeyIn, mayStartWith, registerKeys, textIndex } from './text-index.js';
+import { KEY_LENGTH, registerKeys } from './key-trie.js';
+import { firstStartAtOrAfter, hitsFrom, hitsTo, mayHaveKeyIn, mayStartWith, textIndex } from './text-index.js';
 
 /**
  * One term of a lexicon. Its regexes are built on first use: a Unicode case-insensitive
