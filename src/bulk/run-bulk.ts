@@ -13,15 +13,20 @@ export interface BulkOptions {
 
 const DEFAULT_BATCH = 32;
 
-const serialized = new WeakMap<OutputLine, string>();
+// A line from a thread keeps the JSON text it came as, under a symbol that is not enumerable
+// (JSON.stringify, spreading and structured cloning never see it). Not a WeakMap: one entry per
+// line in a long-lived WeakMap made the collector trace every line's text as an ephemeron.
+const JSON_TEXT = Symbol('myelex.jsonText');
+type WithText = OutputLine & { [JSON_TEXT]?: string };
+
 /** An output line as one JSON text (what a jsonl writer writes), reusing a thread's text. */
 export function serializedLine(line: OutputLine): string {
-  return serialized.get(line) ?? JSON.stringify(line);
+  return (line as WithText)[JSON_TEXT] ?? JSON.stringify(line);
 }
 
 function fromThread(json: string): OutputLine {
   const line = JSON.parse(json) as OutputLine;
-  serialized.set(line, json);
+  Object.defineProperty(line, JSON_TEXT, { value: json });
   return line;
 }
 /**
@@ -68,7 +73,9 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
   // Two slots per thread: the next batch already waits in a thread's port while the main
   // thread takes the previous result, so threads do not idle through the round trip.
   const idle = [...workers, ...workers];
-  const done = new Map<number, OutputLine[]>();
+  // Each slot is a batch: either local error lines, or a batch sent to a thread (its lines
+  // once the thread sent them back).
+  const order: Array<{ seq: number; lines?: OutputLine[] }> = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -78,7 +85,11 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
   };
   for (const w of workers) {
     w.on('message', (msg: { seq: number; lines: string[] }) => {
-      done.set(msg.seq, msg.lines.map(fromThread));
+      // Slots are numbered in a row and the head waits for its lines: this batch's slot is
+      // at its distance from the head. (Not a Map from number to lines: a long-lived Map
+      // whose entries come and go kept the lines it had dropped reachable, so the collector
+      // promoted nearly all of them.)
+      order[msg.seq - order[0]!.seq]!.lines = msg.lines.map(fromThread);
       idle.push(w);
       notify();
     });
@@ -87,16 +98,9 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
       notify();
     });
   }
-  // Each slot is a batch: either local error lines, or a batch sent to a thread.
-  const order: Array<{ seq: number; local?: OutputLine[] }> = [];
   let seq = 0;
   function* flush(): Generator<OutputLine> {
-    while (order.length && (order[0]!.local || done.has(order[0]!.seq))) {
-      const slot = order.shift()!;
-      const lines = slot.local ?? done.get(slot.seq)!;
-      done.delete(slot.seq);
-      yield* lines;
-    }
+    while (order.length && order[0]!.lines) yield* order.shift()!.lines!;
   }
   const signal = () => new Promise<void>((r) => (wake = r));
   // A slow batch at the head holds the output back: stop sending until it is written.
@@ -121,7 +125,7 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
           }
           yield* send();
         }
-        if (item.kind === 'error') order.push({ seq: seq++, local: [item.line] });
+        if (item.kind === 'error') order.push({ seq: seq++, lines: [item.line] });
       }
       yield* flush();
     }
