@@ -89,16 +89,18 @@ export function flatTrie(): FlatTrie {
   if (flat && flat.version === registryVersionNow) return flat;
   const symbolOf = new Uint16Array(0x10000);
   let symbols = 1;
-  const nodes: Array<{ node: TrieNode; depth: number }> = [];
-  const walk = (level: Iterable<[number, TrieNode]>, depth: number) => {
+  // Parents first (a node's parent is its index in this list, -1 for a first letter).
+  const nodes: Array<{ node: TrieNode; depth: number; parent: number }> = [];
+  const walk = (level: Iterable<[number, TrieNode]>, depth: number, parent: number) => {
     for (const [c, node] of level) {
       if (!symbolOf[c]) symbolOf[c] = symbols++;
-      nodes.push({ node, depth });
-      walk(node.children, depth + 1);
+      const at = nodes.length;
+      nodes.push({ node, depth, parent });
+      walk(node.children, depth + 1, at);
     }
   };
-  walk([...basicRoot.entries()].filter((e): e is [number, TrieNode] => e[1] !== undefined), 1);
-  walk(trie, 1);
+  walk([...basicRoot.entries()].filter((e): e is [number, TrieNode] => e[1] !== undefined), 1, -1);
+  walk(trie, 1, -1);
   const number = new Map<TrieNode, number>(nodes.map((n, i) => [n.node, i + 1]));
   const rowOf = new Int32Array(nodes.length + 1).fill(-1);
   let rows = 1;
@@ -116,20 +118,20 @@ export function flatTrie(): FlatTrie {
     keyOf[i + 1] = node.id;
     if (depth < KEY_LENGTH) link(rowOf[i + 1]!, node.children);
   }
-  // The path's owners so far, walked root to leaf (nodes are listed parents first).
+  // A key's owners less those of a key on its path (at most KEY_LENGTH - 1 nodes above it).
   const firstFrom = new Int32Array(nodes.length + 2);
   const firstList: number[] = [];
-  const pathOwners = new Map<TrieNode, ReadonlySet<number>>();
-  const parentOf = new Map<TrieNode, TrieNode>();
-  for (const { node } of nodes) for (const child of node.children.values()) parentOf.set(child, node);
+  const ownedAbove = (parent: number, num: number): boolean => {
+    for (let p = parent; p >= 0; p = nodes[p]!.parent) {
+      const id = nodes[p]!.node.id;
+      if (id >= 0 && owners[id]?.includes(num)) return true;
+    }
+    return false;
+  };
   for (let i = 0; i < nodes.length; i++) {
-    const { node } = nodes[i]!;
-    const parent = parentOf.get(node);
-    const above = parent ? pathOwners.get(parent)! : new Set<number>();
-    const own = node.id >= 0 ? (owners[node.id] ?? []).filter((num) => !above.has(num)) : [];
-    pathOwners.set(node, own.length ? new Set([...above, ...own]) : above);
+    const { node, parent } = nodes[i]!;
     firstFrom[i + 1] = firstList.length;
-    firstList.push(...own);
+    if (node.id >= 0) for (const num of owners[node.id] ?? []) if (!ownedAbove(parent, num)) firstList.push(num);
   }
   firstFrom[nodes.length + 1] = firstList.length;
   flat = { version: registryVersionNow, symbolOf, symbols, next, rowOf, keyOf, firstFrom, firstList: Int32Array.from(firstList) };
