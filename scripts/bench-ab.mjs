@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node scripts/bench-ab.mjs BUILD_A BUILD_B [--rounds N] [--reports N] [--seed N]
+// npm run bench:ab -- BUILD_A BUILD_B [--rounds N] [--reports N] [--seed N]
 // Two builds of the pipeline side by side: each BUILD is a directory holding a compiled
 // dist/ (a checkout or `git worktree` after `npx tsc -p tsconfig.build.json`). Each build runs
 // in a worker thread of its own, so each has its own heap and collector (in one heap, one
@@ -8,11 +8,10 @@
 // report of each and the geometric mean of the paired ratios B/A. No report text is printed.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { generateReports } from './bench-corpus.mjs';
 
-const USAGE = `usage: node scripts/bench-ab.mjs BUILD_A BUILD_B [--rounds N] [--reports N] [--seed N]
+const USAGE = `usage: npm run bench:ab -- BUILD_A BUILD_B [--rounds N] [--reports N] [--seed N]
 
 BUILD_A, BUILD_B: directories with a compiled dist/ (npx tsc -p tsconfig.build.json).
   --rounds N    alternating rounds (default 41)
@@ -20,37 +19,23 @@ BUILD_A, BUILD_B: directories with a compiled dist/ (npx tsc -p tsconfig.build.j
   --seed N      corpus seed (default 5)`;
 
 if (isMainThread) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        rounds: { type: 'string', default: '41' },
-        reports: { type: 'string', default: '1000' },
-        seed: { type: 'string', default: '5' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`bench-ab: ${err.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const { scriptArgs } = await import('./script-args.mjs');
+  const { values, positionals } = scriptArgs('bench:ab', USAGE, {
+    rounds: { type: 'string', default: '41' },
+    reports: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '5' },
+  }, { counts: ['rounds', 'reports', 'seed'], positionals: true });
   const [rounds, reports, seed] = [values.rounds, values.reports, values.seed].map(Number);
   const builds = positionals.map((p) => resolve(p));
   const missing = builds.find((b) => !existsSync(resolve(b, 'dist/src/pipeline/process.js')));
-  if (builds.length !== 2 || missing || !(rounds > 0) || !(reports > 0) || !Number.isInteger(seed)) {
-    console.error(`bench-ab: ${missing ? `no compiled pipeline in ${missing}/dist` : 'two builds and positive counts are needed'}\n\n${USAGE}`);
+  if (builds.length !== 2 || missing) {
+    console.error(`bench:ab: ${missing ? `no compiled pipeline in ${missing}/dist` : 'two builds are needed'}\n\n${USAGE}`);
     process.exit(2);
   }
   const start = (build) => {
     const w = new Worker(new URL(import.meta.url), { workerData: { build, reports, seed } });
     w.on('error', (err) => {
-      console.error(`bench-ab: ${build}: ${err.message}`);
+      console.error(`bench:ab: ${build}: ${err.message}`);
       process.exit(1);
     });
     return w;

@@ -5,37 +5,20 @@
 // and prints the median matching time per report. Text indexes are rebuilt as in the pipeline
 // (the replay moves from report to report), so the figure is what matching costs a report,
 // without the extractors around it. No report text is printed.
-import { parseArgs } from 'node:util';
 import { generateReports } from './bench-corpus.mjs';
+import { scriptArgs } from './script-args.mjs';
 
 const USAGE = `usage: npm run bench:lexicons [-- --reports N] [--rounds N] [--seed N]
 
 Records every lexicon find call the pipeline makes over N generated reports (default 2000),
 replays them for several rounds (default 9) and prints the median matching time per report.`;
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      reports: { type: 'string', default: '2000' },
-      rounds: { type: 'string', default: '9' },
-      seed: { type: 'string', default: '7' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
-} catch (err) {
-  console.error(`bench:lexicons: ${err.message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values } = scriptArgs('bench:lexicons', USAGE, {
+  reports: { type: 'string', default: '2000' },
+  rounds: { type: 'string', default: '9' },
+  seed: { type: 'string', default: '7' },
+}, { counts: ['reports', 'rounds', 'seed'] });
 const N = Number(values.reports);
 const ROUNDS = Number(values.rounds);
-if (!(N > 0) || !(ROUNDS > 0)) {
-  console.error('bench:lexicons: --reports and --rounds must be positive numbers');
-  process.exit(2);
-}
 
 const { processReportSafe } = await import('../dist/src/pipeline/process.js');
 const { loadLexicons } = await import('../dist/src/lexicon/load.js');

@@ -6,8 +6,8 @@
 // long run, time per pipeline stage, and queue mode on a private redis-server beside a BullMQ
 // worker that does nothing (scripts/bench-queue.mjs). No report text is printed.
 import { availableParallelism, cpus } from 'node:os';
-import { parseArgs } from 'node:util';
 import { generateReports } from './bench-corpus.mjs';
+import { scriptArgs } from './script-args.mjs';
 
 const USAGE = `usage: npm run bench [-- options]
 
@@ -22,43 +22,23 @@ options:
   --memory N              reports in the long streamed run (default 100000)
   --queue-reports N       jobs through the queue (default 5000)
   --latency-samples N     single reports timed through the queue (default 200)
-  --seed N                corpus seed (default 7)
+  --seed N                corpus seed, a positive whole number (default 7)
   -h, --help              this text
 
 environment: BENCH_CPU_PROF=DIR (CPU profiles of the queue's worker processes go there),
 BENCH_NODE_FLAGS (node flags for those processes), BENCH_WARM=N (jobs through each queue
 worker before its measured run; default 500).`;
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      'skip-queue': { type: 'boolean', default: false },
-      reports: { type: 'string' },
-      memory: { type: 'string' },
-      'queue-reports': { type: 'string' },
-      'latency-samples': { type: 'string' },
-      seed: { type: 'string', default: '7' },
-      'noop-worker': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
-} catch (err) {
-  console.error(`bench: ${err.message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-for (const name of ['reports', 'memory', 'queue-reports', 'latency-samples', 'seed']) {
-  const v = values[name];
-  if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= (name === 'seed' ? 0 : 1))) {
-    console.error(`bench: --${name} must be a ${name === 'seed' ? 'non-negative' : 'positive'} whole number, not "${v}"`);
-    process.exit(2);
-  }
-}
+const { values } = scriptArgs('bench', USAGE, {
+  quick: { type: 'boolean', default: false },
+  'skip-queue': { type: 'boolean', default: false },
+  reports: { type: 'string' },
+  memory: { type: 'string' },
+  'queue-reports': { type: 'string' },
+  'latency-samples': { type: 'string' },
+  seed: { type: 'string', default: '7' },
+  'noop-worker': { type: 'boolean', default: false },
+}, { counts: ['reports', 'memory', 'queue-reports', 'latency-samples', 'seed'] });
 
 async function main() {
   const quick = values.quick;
