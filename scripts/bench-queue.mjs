@@ -88,10 +88,16 @@ async function* items(reports) {
   for (const input of reports) yield { kind: 'report', input, source: 'bench' };
 }
 
-async function waitDone(queue, total) {
+/**
+ * Waits until every job enqueued so far has finished. Called after `enqueue` has returned, so
+ * nothing left waiting, active or delayed (a retry) means done. Counting the completed set
+ * would not do: BullMQ keeps only the last 10,000 completed jobs (removeOnComplete), so a run
+ * with more jobs than that, warm-up included, would wait forever. Returns the counts (failed among them).
+ */
+async function waitDone(queue) {
   for (;;) {
-    const c = await queue.getJobCounts('completed', 'failed');
-    if (c.completed + c.failed >= total) return c;
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'failed');
+    if (c.waiting + c.active + c.delayed + c.prioritized + c.paused === 0) return c;
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -107,11 +113,11 @@ async function oneRun(kind, url, n, seed, cores, enqueue, loadConfig) {
   const warm = [...generateReports(WARM_JOBS, seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
   if (kind === 'noop') await worker.ready;
   await enqueue(cfg, items(warm));
-  await waitDone(queue, warm.length);
+  await waitDone(queue);
   const reports = [...generateReports(n, seed)];
   const t0 = performance.now();
   await enqueue(cfg, items(reports));
-  const counts = await waitDone(queue, warm.length + n);
+  const counts = await waitDone(queue);
   const seconds = (performance.now() - t0) / 1000;
   const out = { seconds, rate: n / seconds, failed: counts.failed, worker, queue, connection, cfg };
   return out;
