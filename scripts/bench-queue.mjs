@@ -11,12 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { generateReports } from './bench-corpus.mjs';
+import { cpuBetween, threadCpu } from './proc-cpu.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const PREFIX = '{myelex}';
-// Jobs through each worker before the measured run, so both are measured warm (a long-running
-// worker's steady state); BENCH_WARM=N overrides.
-const WARM_JOBS = Number(process.env.BENCH_WARM ?? 500);
+// Jobs through each worker before the measured run (queueBench's `warm`; BENCH_WARM=N
+// overrides), so both are measured warm, as a long-running worker on a backlog runs. A fresh worker's pipeline threads take about
+// 5,000 reports each to reach full speed (V8 optimizes the hot code as they go: 1,000 reports
+// at a time, a thread's first ten took 2.7, 1.3, 0.9, 0.8, 0.8, 0.7, 0.6, 0.5, 0.5, 0.5 ms
+// per report here); 500 jobs of warm-up measured a worker still warming (pool 1,500 reports/s,
+// 2,900 once warm).
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -52,6 +56,7 @@ async function startRedis() {
   }
   return {
     url,
+    pid: proc.pid,
     stop: async () => {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
@@ -102,25 +107,50 @@ async function waitDone(queue) {
   }
 }
 
-/** Reports per second from the first enqueue to the last completion, the worker already warm. */
-async function oneRun(kind, url, n, seed, cores, enqueue, loadConfig) {
+/**
+ * Reports per second from the first enqueue to the last completion, the worker already warm;
+ * and the CPU each process spent in that time (where /proc exists).
+ */
+async function oneRun(kind, redis, n, warmJobs, seed, cores, enqueue, loadConfig) {
+  const { url } = redis;
   const name = `bench-${kind}`;
   const env = { REDIS_URL: url, MYELEX_QUEUE: name, MYELEX_CONCURRENCY: String(cores), MYELEX_LOG_LEVEL: 'warn' };
   const cfg = loadConfig({}, { ...process.env, ...env });
   const worker = spawnWorker(kind, env);
   const connection = new Redis(url, { maxRetriesPerRequest: null });
   const queue = new Queue(name, { connection, prefix: PREFIX });
-  const warm = [...generateReports(WARM_JOBS, seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
+  const warm = [...generateReports(warmJobs, seed + 100)].map((r) => ({ ...r, id: `warm-${r.id}` }));
   if (kind === 'noop') await worker.ready;
+  const w0 = performance.now();
   await enqueue(cfg, items(warm));
   await waitDone(queue);
+  const warmSeconds = (performance.now() - w0) / 1000;
   const reports = [...generateReports(n, seed)];
+  const pids = [worker.proc.pid, redis.pid];
+  const cpu0 = threadCpu(pids);
+  const self0 = process.cpuUsage();
   const t0 = performance.now();
   await enqueue(cfg, items(reports));
   const counts = await waitDone(queue);
   const seconds = (performance.now() - t0) / 1000;
-  const out = { seconds, rate: n / seconds, failed: counts.failed, worker, queue, connection, cfg };
-  return out;
+  const self = process.cpuUsage(self0);
+  const cpu1 = threadCpu(pids);
+  const workerCpu = cpuBetween(cpu0, cpu1, worker.proc.pid);
+  const redisCpu = cpuBetween(cpu0, cpu1, redis.pid);
+  const split = workerCpu && redisCpu
+    ? { enqueue: (self.user + self.system) / 1000, main: workerCpu.main, threads: workerCpu.others, redis: redisCpu.main + redisCpu.others }
+    : null;
+  return { seconds, rate: n / seconds, warmRate: warm.length / warmSeconds, failed: counts.failed, split, worker, queue, connection, cfg };
+}
+
+/** CPU per job by process in the measured run, and the rate the machine's cores would allow. */
+function printSplit(run, n, cores) {
+  if (!run.split) return;
+  const { enqueue, main, threads, redis } = run.split;
+  const per = (ms) => (ms / n).toFixed(3);
+  const total = enqueue + main + threads + redis;
+  console.log(`    CPU ms per job: enqueue (this process) ${per(enqueue)}, worker main thread ${per(main)}, its other threads ${per(threads)}, redis-server ${per(redis)}; ` +
+    `${per(total)} in all, ${(total / 1000 / run.seconds).toFixed(2)} of ${cores} cores busy (at most ${((cores * 1000 * n) / total).toFixed(0)} reports/s at this cost)`);
 }
 
 async function latency(run, samples, seed, reportJobId, reportJobData, jobOptions) {
@@ -151,7 +181,7 @@ async function latency(run, samples, seed, reportJobId, reportJobData, jobOption
  * The worker's thread pool fed directly (no Redis, no BullMQ), as many reports in hand per
  * thread as the worker keeps: how fast the queue could go if Redis cost nothing.
  */
-async function poolOnly(n, seed, cores) {
+async function poolOnly(n, warmJobs, seed, cores) {
   const { ThreadPool } = await import('../dist/queue/thread-pool.js');
   const pool = new ThreadPool({ size: cores });
   await pool.ready();
@@ -164,7 +194,7 @@ async function poolOnly(n, seed, cores) {
     return (performance.now() - t0) / 1000;
   };
   try {
-    await run([...generateReports(WARM_JOBS, seed + 100)]);
+    await run([...generateReports(warmJobs, seed + 100)]);
     const seconds = await run([...generateReports(n, seed)]);
     return n / seconds;
   } finally {
@@ -172,22 +202,26 @@ async function poolOnly(n, seed, cores) {
   }
 }
 
-export async function queueBench({ reports, latencySamples, seed, cores }) {
+export async function queueBench({ reports, latencySamples, seed, cores, warm }) {
+  const warmJobs = Number(process.env.BENCH_WARM ?? warm);
   const { enqueue, jobOptions } = await import('../dist/queue/enqueue.js');
   const { loadConfig } = await import('../dist/queue/config.js');
   const { reportJobId, reportJobData } = await import('../dist/queue/jobs.js');
-  console.log(`\n== queue mode (private redis-server, ${reports} reports, concurrency ${cores}, workers in separate processes)`);
+  console.log(`\n== queue mode (private redis-server, ${reports} reports, concurrency ${cores}, workers in separate processes, each warmed with ${warmJobs} jobs)`);
   const redis = await startRedis();
   try {
-    const noop = await oneRun('noop', redis.url, reports, seed, cores, enqueue, loadConfig);
+    const noop = await oneRun('noop', redis, reports, warmJobs, seed, cores, enqueue, loadConfig);
     await noop.worker.stop();
     await noop.queue.close();
     noop.connection.disconnect();
     console.log(`  BullMQ worker doing nothing: ${noop.rate.toFixed(0).padStart(6)} reports/s (${noop.seconds.toFixed(1)} s, enqueue included)`);
-    const real = await oneRun('myelex', redis.url, reports, seed, cores, enqueue, loadConfig);
+    printSplit(noop, reports, cores);
+    const real = await oneRun('myelex', redis, reports, warmJobs, seed, cores, enqueue, loadConfig);
     console.log(`  myelex worker:               ${real.rate.toFixed(0).padStart(6)} reports/s (${real.seconds.toFixed(1)} s, ${real.failed} failed)`);
+    printSplit(real, reports, cores);
+    console.log(`    (a fresh myelex worker, from its process start to its ${warmJobs}th job of warm-up: ${real.warmRate.toFixed(0)} reports/s)`);
     console.log(`  ratio myelex / do-nothing:   ${(real.rate / noop.rate).toFixed(2)}`);
-    const pooled = await poolOnly(reports, seed, cores);
+    const pooled = await poolOnly(reports, warmJobs, seed, cores);
     console.log(`  the same thread pool without Redis: ${pooled.toFixed(0)} reports/s (the ceiling of the worker on this machine)`);
     const lat = await latency(real, latencySamples, seed + 1, reportJobId, reportJobData, jobOptions);
     console.log(`  latency of one report at low load (${latencySamples} reports, add -> completed): median ${lat.median.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, max ${lat.max.toFixed(1)} ms`);
