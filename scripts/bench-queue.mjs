@@ -15,12 +15,12 @@ import { cpuBetween, threadCpu } from './proc-cpu.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const PREFIX = '{myelex}';
-// Jobs through each worker before the measured run (queueBench's `warm`; BENCH_WARM=N
-// overrides), so both are measured warm, as a long-running worker on a backlog runs. A fresh worker's pipeline threads take about
-// 5,000 reports each to reach full speed (V8 optimizes the hot code as they go: 1,000 reports
-// at a time, a thread's first ten took 2.7, 1.3, 0.9, 0.8, 0.8, 0.7, 0.6, 0.5, 0.5, 0.5 ms
-// per report here); 500 jobs of warm-up measured a worker still warming (pool 1,500 reports/s,
-// 2,900 once warm).
+// Both workers run queueBench's `warm` jobs (bench --queue-warm) before the measured run, so
+// they are measured as a long-running worker on a backlog runs. A fresh worker's pipeline
+// threads take about 5,000 reports each to reach full speed (V8 optimizes the hot code as they
+// go: 1,000 reports at a time, a thread's first ten took 2.7, 1.3, 0.9, 0.8, 0.8, 0.7, 0.6,
+// 0.5, 0.5, 0.5 ms per report here); 500 jobs of warm-up measured a worker still warming (pool
+// 1,500 reports/s, 2,900 once warm).
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -202,8 +202,7 @@ async function poolOnly(n, warmJobs, seed, cores) {
   }
 }
 
-export async function queueBench({ reports, latencySamples, seed, cores, warm }) {
-  const warmJobs = Number(process.env.BENCH_WARM ?? warm);
+export async function queueBench({ reports, latencySamples, seed, cores, warm: warmJobs }) {
   const { enqueue, jobOptions } = await import('../dist/queue/enqueue.js');
   const { loadConfig } = await import('../dist/queue/config.js');
   const { reportJobId, reportJobData } = await import('../dist/queue/jobs.js');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--skip-queue] [--reports N] [--memory N] [--queue-reports N] [--seed N]
+// npm run bench [-- --quick] [--skip-queue] [--reports N] [--memory N] [--queue-reports N] [--queue-warm N] [--seed N]
 // Builds a corpus of realistic reports (every type, both languages; scripts/bench-corpus.mjs,
 // from samples/ and variations of them, never ../shared), then prints in one run: embedded
 // extract throughput with 1 thread and with all cores, peak memory at 10k and at the end of a
@@ -21,13 +21,14 @@ options:
   --reports N             reports in the throughput runs (default 10000)
   --memory N              reports in the long streamed run (default 100000)
   --queue-reports N       jobs through the queue (default 5000)
+  --queue-warm N          jobs through each queue worker before its measured run (default
+                          10000, 2000 with --quick: a worker's threads warm for ~5,000 reports each)
   --latency-samples N     single reports timed through the queue (default 200)
   --seed N                corpus seed, a positive whole number (default 7)
   -h, --help              this text
 
 environment: BENCH_CPU_PROF=DIR (CPU profiles of the queue's worker processes go there),
-BENCH_NODE_FLAGS (node flags for those processes), BENCH_WARM=N (jobs through each queue
-worker before its measured run; default 10000, 2000 with --quick).`;
+BENCH_NODE_FLAGS (node flags for those processes).`;
 
 const { values } = scriptArgs('bench', USAGE, {
   quick: { type: 'boolean', default: false },
@@ -35,10 +36,11 @@ const { values } = scriptArgs('bench', USAGE, {
   reports: { type: 'string' },
   memory: { type: 'string' },
   'queue-reports': { type: 'string' },
+  'queue-warm': { type: 'string' },
   'latency-samples': { type: 'string' },
   seed: { type: 'string', default: '7' },
   'noop-worker': { type: 'boolean', default: false },
-}, { counts: ['reports', 'memory', 'queue-reports', 'latency-samples', 'seed'] });
+}, { counts: ['reports', 'memory', 'queue-reports', 'queue-warm', 'latency-samples', 'seed'] });
 
 async function main() {
   const quick = values.quick;
@@ -94,8 +96,7 @@ async function main() {
     latencySamples: Number(values['latency-samples'] ?? (quick ? 50 : 200)),
     seed: seed + 4,
     cores,
-    // a worker's threads reach full speed after some 5,000 reports each (see bench-queue.mjs)
-    warm: quick ? 2000 : 10_000,
+    warm: Number(values['queue-warm'] ?? (quick ? 2000 : 10_000)),
   });
 }
 
