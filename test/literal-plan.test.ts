@@ -36,6 +36,15 @@ describe('literal plans', () => {
     expect(literalPlan('µV')).toBeNull();
   });
 
+  it('take the first `known` units as matched (the index key already compared them)', () => {
+    const plan = literalPlan('cord swelling')!;
+    expect(matchLiteral(plan, 'Cord swelling.', 0)).toBe(13);
+    expect(matchLiteral(plan, 'Cord swelling.', 0, 4)).toBe(13);
+    expect(matchLiteral(plan, 'xxxx swelling.', 0)).toBe(NO);
+    expect(matchLiteral(plan, 'xxxx swelling.', 0, 4)).toBe(13);
+    expect(matchLiteral(plan, 'cord swellings', 0, 4)).toBe(NO);
+  });
+
   it('decide as their regex does, or leave it to the regex (every literal of every lexicon)', () => {
     let decided = 0;
     for (const lang of ['en', 'ru'] as const) {

@@ -223,7 +223,8 @@ export function compileLexicon(id: string, file: LexiconFile, opts: { anchors?: 
         for (let c = 0; c < cands.length; c++) {
           const cand = cands[c]!;
           const plan = cand.plan;
-          let len = surrogates || !plan ? UNSURE : matchLiteral(plan, text, pos);
+          // The key's letters are the plan's first ones, and the text's here: not read again.
+          let len = surrogates || !plan ? UNSURE : matchLiteral(plan, text, pos, keyLengths[k]!);
           if (len === NO) continue;
           if (len === UNSURE) {
             if (!surrogates && !mayStartWith(text, pos, cand.head)) continue;

@@ -64,11 +64,15 @@ function spaceKind(c: number): number {
   return c >= 0x400 && c <= 0x45f ? 0 : -1;
 }
 
-/** Length of the term's match at `pos` (a word boundary), NO, or UNSURE. */
-export function matchLiteral(plan: LiteralPlan, text: string, pos: number): number {
+/**
+ * Length of the term's match at `pos` (a word boundary), NO, or UNSURE. The first `known`
+ * units of the plan are taken as matched, unread: the caller has compared them already (the
+ * index key a candidate was found by holds the plan's first letters).
+ */
+export function matchLiteral(plan: LiteralPlan, text: string, pos: number, known = 0): number {
   const n = text.length;
-  let i = pos;
-  for (let j = 0; j < plan.length; j++) {
+  let i = pos + known;
+  for (let j = known; j < plan.length; j++) {
     const e = plan.charCodeAt(j);
     if (e === WORD_GAP) {
       const at = i;
