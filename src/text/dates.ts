@@ -1,4 +1,6 @@
 import type { LexiconSet } from '../lexicon/load.js';
+import { textIndex } from '../lexicon/text-index.js';
+import { isLetterUnit, isWordUnit } from './chars.js';
 
 export interface FoundDate {
   start: number;
@@ -17,7 +19,11 @@ function valid(y: number, m: number, d: number): boolean {
 
 const year4 = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
+/** The patterns of a language: two of figures, then three with a month name. */
 const cache = new WeakMap<LexiconSet, RegExp[]>();
+const MONTH_PATTERNS_FROM = 2;
+/** A month name in place (flag y), for `monthCanHide`. */
+const monthHere = new WeakMap<LexiconSet, RegExp>();
 /** The lookbehind a pattern's match must also satisfy at its start. */
 const BOUNDARY_BEFORE = new WeakMap<RegExp, RegExp>();
 
@@ -40,8 +46,39 @@ function patterns(lex: LexiconSet): RegExp[] {
   BOUNDARY_BEFORE.set(list[3]!, /(?<![\p{L}])/uy);
   BOUNDARY_BEFORE.set(list[4]!, /(?<![\p{L}\d])/uy);
   cache.set(lex, list);
+  monthHere.set(lex, new RegExp(month, 'iuy'));
   return list;
 }
+
+/**
+ * The month-name patterns can match only where a month name begins. The months lexicon finds
+ * every one at a word start (its matcher reads the text index, built once per report). The
+ * patterns also take one right after a number ("5March 24, 2019": their lookbehinds exclude
+ * letters only), which is no word start: such places are tried in place. Where the index
+ * cannot see (a text with surrogates, a unit that folds into ASCII or basic Cyrillic, "ſ"),
+ * the patterns run. Their three scans of the text cost more than the rest of findDates, and
+ * most reports name no month.
+ */
+function mayNameMonth(norm: string, lex: LexiconSet): boolean {
+  if (lex.get('report/months').find(norm).length > 0) return true;
+  const index = textIndex(norm);
+  if (index.surrogates || index.unsure.length > 0) return true;
+  const here = monthHere.get(lex)!;
+  // A month name's first letter is ASCII or basic Cyrillic (any other letter that a pattern
+  // would take for one folds into them, and is in index.unsure).
+  BEFORE_LETTER.lastIndex = 0;
+  for (let m = BEFORE_LETTER.exec(norm); m; m = BEFORE_LETTER.exec(norm)) {
+    const c = norm.charCodeAt(m.index);
+    // A word unit to the index that no lookbehind of the patterns counts as a letter.
+    if (c >= 0x80 && (!isWordUnit(c) || isLetterUnit(c))) continue;
+    here.lastIndex = m.index + 1;
+    if (here.test(norm)) return true;
+  }
+  return false;
+}
+
+/** A digit, or any unit outside ASCII and basic Cyrillic, before an ASCII or basic Cyrillic letter. */
+const BEFORE_LETTER = /(?:[0-9]|[^\x00-\x7f\u0400-\u045f])(?=[A-Za-z\u0400-\u045f])/g;
 
 /** The month number (1-12) of a month name of the lexicon `report/months`; 0 for none. */
 export function monthOf(lex: LexiconSet, text: string): number {
@@ -59,7 +96,10 @@ export function findDates(norm: string, lex: LexiconSet): FoundDate[] {
   // A slashed date with a first number over 12 shows the document writes day/month/year.
   const dayFirst = lex.lang === 'ru' || /(?<![\d/])(1[3-9]|2\d|3[01])\/(0?[1-9]|1[0-2])\/\d{2,4}/.test(norm);
   const taken = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
-  for (const re of patterns(lex)) {
+  const list = patterns(lex);
+  const last = mayNameMonth(norm, lex) ? list.length : MONTH_PATTERNS_FROM;
+  for (let k = 0; k < last; k++) {
+    const re = list[k]!;
     re.lastIndex = 0;
     const before = BOUNDARY_BEFORE.get(re);
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
