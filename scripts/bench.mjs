@@ -49,7 +49,7 @@ async function main() {
   const seed = Number(values.seed);
   const cores = availableParallelism();
   const { processReportSafe } = await import('../dist/src/pipeline/process.js');
-  const { runBulk, serializedLine } = await import('../dist/src/bulk/run-bulk.js');
+  const { runBulkJson } = await import('../dist/src/bulk/run-bulk.js');
 
   console.log(`myelex bench: node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), ${quick ? 'quick' : 'full'} run`);
   const corpus = summarize(N, seed);
@@ -67,16 +67,16 @@ async function main() {
   // The throughput runs read JSON lines built beforehand (as extract reads a .jsonl file), so
   // building the corpus is not measured; the long memory run builds its reports as it goes.
   const jsonl = Array.from(generateReports(N, seed), (r) => JSON.stringify(r));
-  console.log('\n== embedded extract (runBulk over JSON lines, output serialized as extract writes it, not kept)');
+  console.log('\n== embedded extract (runBulkJson over JSON lines: the JSON-lines text extract writes, not kept)');
   console.log(`  cold start: the first ${WARM} reports of this process (lexicons loaded and code optimized on the way) at ${(WARM / warmSeconds).toFixed(0)} reports/s`);
-  const one = await throughput(runBulk, serializedLine, jsonl, 1);
+  const one = await throughput(runBulkJson, jsonl, 1);
   print('1 thread', one, N, corpus.bytes);
-  const all = await throughput(runBulk, serializedLine, jsonl, cores);
+  const all = await throughput(runBulkJson, jsonl, cores);
   print(`${cores} threads`, all, N, corpus.bytes);
   console.log(`  per core (1 thread): ${(N / one.seconds).toFixed(0)} reports/s; all cores: ${(N / all.seconds / cores).toFixed(0)} reports/s per core`);
 
   console.log(`\n== memory over a long run (${MEM} reports, ${cores} threads, streamed)`);
-  const mem = await memoryRun(runBulk, serializedLine, MEM, seed + 2, cores);
+  const mem = await memoryRun(runBulkJson, MEM, seed + 2, cores);
   if (MEM >= 10_000) console.log(`  at 10k reports: peak RSS ${mb(mem.at10k.rss)} MB, heap ${mb(mem.at10k.heap)} MB`);
   console.log(`  at ${MEM} reports: peak RSS ${mb(mem.end.rss)} MB, heap ${mb(mem.end.heap)} MB (${(MEM / mem.seconds).toFixed(0)} reports/s)`);
   // Peak RSS and heap move with V8's heap sizing (and the threads' heaps are not in heapUsed);
@@ -133,16 +133,16 @@ class Peak {
   }
 }
 
-async function throughput(runBulk, serializedLine, jsonl, threads) {
+async function throughput(runBulkJson, jsonl, threads) {
   const peak = new Peak();
   let out = 0;
   let errors = 0;
   const t0 = performance.now();
   let i = 0;
   const cpu0 = process.cpuUsage();
-  for await (const line of runBulk(parsed(jsonl), { threads })) {
-    // As extract writes a jsonl line: a thread's JSON text is reused, not serialized again.
-    out += serializedLine(line).length + 1;
+  for await (const line of runBulkJson(parsed(jsonl), { threads })) {
+    // As extract writes a jsonl line: a thread's JSON text as it came, neither parsed nor serialized again.
+    out += line.json.length + 1;
     if (line.error) errors++;
     if (++i % 500 === 0) peak.sample();
   }
@@ -161,14 +161,14 @@ function print(label, r, n, bytes) {
   console.log(`  ${''.padEnd(10)} ${(n / r.cpuSeconds).toFixed(0).padStart(6)} reports per CPU-second  (${r.cpuSeconds.toFixed(1)} CPU-s, ${((r.cpuSeconds / r.seconds) * 100).toFixed(0)}% of a core on average)`);
 }
 
-async function memoryRun(runBulk, serializedLine, n, seed, threads) {
+async function memoryRun(runBulkJson, n, seed, threads) {
   const peak = new Peak();
   let at10k = null;
   const timer = setInterval(() => peak.sample(), 200);
   const t0 = performance.now();
   let i = 0;
-  for await (const line of runBulk(items(n, seed), { threads })) {
-    serializedLine(line);
+  for await (const line of runBulkJson(items(n, seed), { threads })) {
+    if (line.json.length === 0) throw new Error('empty line');
     if (++i % 1000 === 0) peak.sample();
     if (i === 10_000) at10k = { rss: peak.rss, heap: peak.heap };
   }

@@ -11,4 +11,4 @@ export { parseOutputJsonl, classifyRecords, classifyPatient, summaryCsv } from '
 export type { PatientLine } from './schema/patient.js';
 export { readInputs, countInputs, READABLE_EXTENSIONS, type InputItem, type ReadOptions } from './io/read-inputs.js';
 export { recordsToCsv, recordCsvHeader, recordCsvRow, RECORD_CSV_COLUMNS } from './io/records-csv.js';
-export { runBulk, type BulkOptions } from './bulk/run-bulk.js';
+export { runBulk, runBulkJson, type BulkOptions, type JsonLine } from './bulk/run-bulk.js';

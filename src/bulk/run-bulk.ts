@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { processReportSafe } from '../pipeline/process.js';
-import type { OutputLine } from '../schema/output.js';
+import { isErrorLine, type OutputLine } from '../schema/output.js';
 import type { InputItem } from '../io/types.js';
 
 export interface BulkOptions {
@@ -29,6 +29,25 @@ function fromThread(json: string): OutputLine {
   Object.defineProperty(line, JSON_TEXT, { value: json });
   return line;
 }
+
+/** An output line as its JSON text, not parsed, and whether it is an error line. */
+export interface JsonLine {
+  json: string;
+  error: boolean;
+}
+
+/** What a batch from a thread carries: each line's JSON text, and which are error lines. */
+interface ThreadBatch {
+  seq: number;
+  lines: string[];
+  errors: boolean[];
+}
+
+/** How lines become what the caller reads: from a thread's JSON text, or made in this thread. */
+interface LineShape<T> {
+  fromThread(json: string, error: boolean): T;
+  local(line: OutputLine): T;
+}
 /**
  * Below this many reports the default (no thread count asked for) is this thread: each worker
  * thread first loads the lexicons and warms up its code for a second or two (measured with
@@ -42,6 +61,22 @@ const SMALL_INPUT = 3000;
  * input size (the reader is not drained ahead of the workers).
  */
 export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOptions = {}): AsyncGenerator<OutputLine> {
+  yield* runLines(items, opts, { fromThread, local: (line) => line });
+}
+
+/**
+ * `runBulk` for a writer of JSON lines: each line as its JSON text, which a thread's line is
+ * already, so the main thread does not parse 4 to 5 KB per report only to write it again
+ * (with two threads, ~5 % more reports/s in the bench's streamed run).
+ */
+export async function* runBulkJson(items: AsyncIterable<InputItem>, opts: BulkOptions = {}): AsyncGenerator<JsonLine> {
+  yield* runLines(items, opts, {
+    fromThread: (json, error) => ({ json, error }),
+    local: (line) => ({ json: JSON.stringify(line), error: isErrorLine(line) }),
+  });
+}
+
+async function* runLines<T>(items: AsyncIterable<InputItem>, opts: BulkOptions, shape: LineShape<T>): AsyncGenerator<T> {
   // Under a TypeScript loader (tests) there is no compiled thread module: run in this thread.
   const compiled = !import.meta.url.endsWith('.ts');
   const threads = compiled ? Math.max(1, opts.threads ?? availableParallelism()) : 1;
@@ -66,7 +101,7 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
     },
   };
   if (threads === 1 || ended) {
-    for await (const item of rest) yield item.kind === 'error' ? item.line : processReportSafe(item.input);
+    for await (const item of rest) yield shape.local(item.kind === 'error' ? item.line : processReportSafe(item.input));
     return;
   }
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./thread.js', import.meta.url)));
@@ -75,7 +110,7 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
   const idle = [...workers, ...workers];
   // Each slot is a batch: either local error lines, or a batch sent to a thread (its lines
   // once the thread sent them back).
-  const order: Array<{ seq: number; lines?: OutputLine[] }> = [];
+  const order: Array<{ seq: number; lines?: T[] }> = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -84,12 +119,12 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
     w?.();
   };
   for (const w of workers) {
-    w.on('message', (msg: { seq: number; lines: string[] }) => {
+    w.on('message', (msg: ThreadBatch) => {
       // Slots are numbered in a row and the head waits for its lines: this batch's slot is
       // at its distance from the head. (Not a Map from number to lines: a long-lived Map
       // whose entries come and go kept the lines it had dropped reachable, so the collector
       // promoted nearly all of them.)
-      order[msg.seq - order[0]!.seq]!.lines = msg.lines.map(fromThread);
+      order[msg.seq - order[0]!.seq]!.lines = msg.lines.map((json, i) => shape.fromThread(json, msg.errors[i]!));
       idle.push(w);
       notify();
     });
@@ -99,7 +134,7 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
     });
   }
   let seq = 0;
-  function* flush(): Generator<OutputLine> {
+  function* flush(): Generator<T> {
     while (order.length && order[0]!.lines) yield* order.shift()!.lines!;
   }
   const signal = () => new Promise<void>((r) => (wake = r));
@@ -107,7 +142,7 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
   const full = () => !idle.length || order.length >= threads * 4;
   try {
     let batch: unknown[] = [];
-    const send = function* (): Generator<OutputLine, void, undefined> {
+    const send = function* (): Generator<T, void, undefined> {
       const s = seq++;
       order.push({ seq: s });
       idle.pop()!.postMessage({ seq: s, raws: batch });
@@ -125,7 +160,7 @@ export async function* runBulk(items: AsyncIterable<InputItem>, opts: BulkOption
           }
           yield* send();
         }
-        if (item.kind === 'error') order.push({ seq: seq++, lines: [item.line] });
+        if (item.kind === 'error') order.push({ seq: seq++, lines: [shape.local(item.line)] });
       }
       yield* flush();
     }

@@ -1,7 +1,7 @@
 import { classifyRecords } from '../classify/index.js';
 import { countInputs, readInputs } from '../io/read-inputs.js';
 import { recordCsvHeader, recordCsvRow } from '../io/records-csv.js';
-import { runBulk, serializedLine } from '../bulk/run-bulk.js';
+import { runBulk, runBulkJson, serializedLine } from '../bulk/run-bulk.js';
 import { isErrorLine, type OutputLine } from '../schema/output.js';
 import { parseCommand, positiveInt, str, UsageError } from './args.js';
 import { formatOther, OTHER_FORMATS } from './formats.js';
@@ -67,11 +67,20 @@ export async function runExtract(argv: string[]): Promise<number> {
   const texts = format === 'omop' ? new Map<string, string>() : undefined;
   const inputs = texts ? keepTexts(readInputs(positionals, readOpts), texts) : readInputs(positionals, readOpts);
   if (format === 'csv') await sink.write(recordCsvHeader());
-  for await (const line of runBulk(inputs, threads ? { threads } : {})) {
-    progress.tick(isErrorLine(line));
-    if (keep) kept.push(line);
-    if (format === 'jsonl') await sink.write(`${serializedLine(line)}\n`);
-    else if (format === 'csv') await sink.write(recordCsvRow(line));
+  const bulk = threads ? { threads } : {};
+  if (format === 'jsonl' && !keep) {
+    // Nothing reads the records here but the writer: their JSON text as the threads made it.
+    for await (const line of runBulkJson(inputs, bulk)) {
+      progress.tick(line.error);
+      await sink.write(`${line.json}\n`);
+    }
+  } else {
+    for await (const line of runBulk(inputs, bulk)) {
+      progress.tick(isErrorLine(line));
+      if (keep) kept.push(line);
+      if (format === 'jsonl') await sink.write(`${serializedLine(line)}\n`);
+      else if (format === 'csv') await sink.write(recordCsvRow(line));
+    }
   }
   let patientCount = 0;
   // REDCap and FHIR carry the differential of each patient, so classify for them too.

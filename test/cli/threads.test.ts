@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,20 @@ describe.skipIf(!built)('extract with worker threads (built CLI)', () => {
     const one = run('1');
     const two = run('2');
     expect(two).toBe(one);
+    // The JSON-lines path takes a thread's error flags, not parsed lines: the counts must agree.
+    const errorLines = one.trim().split('\n').filter((l) => 'error' in (JSON.parse(l) as object)).length;
+    expect(errorLines).toBeGreaterThan(5);
+    const summary = (threads: string, extra: string[] = []) => {
+      const r = spawnSync(process.execPath, [BIN, 'extract', input, '--out', join(dir, `s-${threads}.jsonl`), '--threads', threads, ...extra], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      return /(\d+) reports, (\d+) errors/.exec(r.stderr)?.slice(1, 3);
+    };
+    expect(summary('2')).toEqual(['600', String(errorLines)]);
+    expect(summary('1')).toEqual(['600', String(errorLines)]);
+    // With --patients the lines are parsed records (runBulk): the same text, and patient lines.
+    expect(summary('2', ['--patients', join(dir, 'p-2.jsonl')])).toEqual(['600', String(errorLines)]);
+    expect(readFileSync(join(dir, 's-2.jsonl'), 'utf8')).toBe(one);
+    expect(readFileSync(join(dir, 'p-2.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThan(30);
     const ids = one.trim().split('\n').map((l) => (JSON.parse(l) as { id: string | null }).id);
     expect(ids.length).toBe(600);
     expect(ids[5]).toBeNull();
