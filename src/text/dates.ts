@@ -22,8 +22,11 @@ const year4 = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 /** The patterns of a language: two of figures, then three with a month name. */
 const cache = new WeakMap<LexiconSet, RegExp[]>();
 const MONTH_PATTERNS_FROM = 2;
-/** A month name in place (flag y), for `monthCanHide`. */
-const monthHere = new WeakMap<LexiconSet, RegExp>();
+/**
+ * A month name in place (flag y), for `mayNameMonth`; null when a month name of the lexicon
+ * begins with a letter outside ASCII and basic Cyrillic (then the month patterns always run).
+ */
+const monthHere = new WeakMap<LexiconSet, RegExp | null>();
 /** The lookbehind a pattern's match must also satisfy at its start. */
 const BOUNDARY_BEFORE = new WeakMap<RegExp, RegExp>();
 
@@ -46,7 +49,8 @@ function patterns(lex: LexiconSet): RegExp[] {
   BOUNDARY_BEFORE.set(list[3]!, /(?<![\p{L}])/uy);
   BOUNDARY_BEFORE.set(list[4]!, /(?<![\p{L}\d])/uy);
   cache.set(lex, list);
-  monthHere.set(lex, new RegExp(month, 'iuy'));
+  const basicFirst = lex.get('report/months').terms.every((t) => /^[a-z\u0430-\u044f]/i.test(t.source));
+  monthHere.set(lex, basicFirst ? new RegExp(month, 'iuy') : null);
   return list;
 }
 
@@ -63,9 +67,10 @@ function mayNameMonth(norm: string, lex: LexiconSet): boolean {
   if (lex.get('report/months').find(norm).length > 0) return true;
   const index = textIndex(norm);
   if (index.surrogates || index.unsure.length > 0) return true;
-  const here = monthHere.get(lex)!;
-  // A month name's first letter is ASCII or basic Cyrillic (any other letter that a pattern
-  // would take for one folds into them, and is in index.unsure).
+  const here = monthHere.get(lex);
+  if (!here) return true;
+  // A month name's first letter is ASCII or basic Cyrillic (checked in `patterns`; any other
+  // letter that a pattern would take for one folds into them, and is in index.unsure).
   BEFORE_LETTER.lastIndex = 0;
   for (let m = BEFORE_LETTER.exec(norm); m; m = BEFORE_LETTER.exec(norm)) {
     const c = norm.charCodeAt(m.index);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadLexicons } from '../../src/lexicon/load.js';
+import { compileLexicon } from '../../src/lexicon/compile.js';
+import { loadLexicons, type LexiconSet } from '../../src/lexicon/load.js';
+import { LexiconFile } from '../../src/schema/lexicon.js';
 import { findDates } from '../../src/text/dates.js';
 import { normalizeText } from '../../src/text/normalize.js';
 
@@ -27,5 +29,11 @@ describe('findDates: month names wherever the patterns take them', () => {
   it('no date in a month name that a letter or digit joins before', () => {
     expect(isoOf('en', 'RefXJune 22, 2019; ref XJune 2019.')).toEqual([]);
     expect(isoOf('ru', 'Шифр 125марта 2019.')).toEqual([]);
+  });
+  it('every place, when a month name of the lexicon begins outside ASCII and basic Cyrillic', () => {
+    const en = loadLexicons('en');
+    const months = compileLexicon('report/months', LexiconFile.parse({ concept: 'months', lang: 'en', values: { '12': ['\u00e9dec'] } }));
+    const lex: LexiconSet = { lang: 'en', get: (id) => (id === 'report/months' ? months : en.get(id)), has: (id) => en.has(id), ids: () => en.ids() };
+    expect(findDates(normalizeText('Visit 5\u00c9dec 24, 2019.').norm, lex).map((d) => d.iso)).toEqual(['2019-12-24']);
   });
 });
