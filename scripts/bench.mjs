@@ -167,8 +167,8 @@ async function memoryRun(runBulkJson, n, seed, threads) {
   const timer = setInterval(() => peak.sample(), 200);
   const t0 = performance.now();
   let i = 0;
-  for await (const line of runBulkJson(items(n, seed), { threads })) {
-    if (line.json.length === 0) throw new Error('empty line');
+  // The lines are dropped as they come, as extract writes and forgets them.
+  for await (const _line of runBulkJson(items(n, seed), { threads })) {
     if (++i % 1000 === 0) peak.sample();
     if (i === 10_000) at10k = { rss: peak.rss, heap: peak.heap };
   }
