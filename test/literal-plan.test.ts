@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WORD_END, WORD_START } from '../src/lexicon/compile.js';
+import { WORD_END, WORD_START } from '../src/lexicon/term.js';
 import { naiveWindow } from './helpers/naive-match.js';
 import { literalPlan, matchLiteral, NO, UNSURE } from '../src/lexicon/literal-plan.js';
 import { LEXICON_DIR, loadLexicons } from '../src/lexicon/load.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MyelexError } from '../errors.js';
 import { loadLexicons } from '../lexicon/load.js';
-import { literalToPattern } from '../lexicon/compile.js';
+import { literalToPattern } from '../lexicon/term.js';
 import { assertionIn, sentenceContext, type ContextTrigger } from '../pipeline/context.js';
 import { splitSentences } from '../pipeline/split-sentences.js';
 import { Assertion, Span } from '../schema/evidence.js';

@@ -1,7 +1,8 @@
 import type { Assertion, Trigger } from '../schema/evidence.js';
 import type { ContextCategory } from '../schema/lexicon.js';
 import type { LexiconSet } from '../lexicon/load.js';
-import type { CompiledTerm, Matcher, TermMatch } from '../lexicon/compile.js';
+import type { Matcher, TermMatch } from '../lexicon/compile.js';
+import type { CompiledTerm } from '../lexicon/term.js';
 import { matchLiteral, NO, UNSURE } from '../lexicon/literal-plan.js';
 import { isWordUnit } from '../text/chars.js';
 

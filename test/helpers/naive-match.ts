@@ -1,4 +1,4 @@
-import { WORD_END, WORD_START } from '../../src/lexicon/compile.js';
+import { WORD_END, WORD_START } from '../../src/lexicon/term.js';
 
 /** A window [from, to) as the matcher's contract states it: each term's regex over text[0, to) from `from`, leftmost-longest. */
 export function naiveWindow(sources: string[], text: string, from: number, to: number): Array<[number, number]> {
