@@ -221,7 +221,7 @@ export async function queueBench({ reports, latencySamples, seed, cores, warm: w
     console.log(`    (a fresh myelex worker, from its process start to its ${warmJobs}th job of warm-up: ${real.warmRate.toFixed(0)} reports/s)`);
     console.log(`  ratio myelex / do-nothing:   ${(real.rate / noop.rate).toFixed(2)}`);
     const pooled = await poolOnly(reports, warmJobs, seed, cores);
-    console.log(`  the same thread pool without Redis: ${pooled.toFixed(0)} reports/s (the ceiling of the worker on this machine)`);
+    console.log(`  the same thread pool without Redis: ${pooled.toFixed(0)} reports/s (its pipeline threads with no Redis work beside them: what the worker would do if the queue cost nothing)`);
     const lat = await latency(real, latencySamples, seed + 1, reportJobId, reportJobData, jobOptions);
     console.log(`  latency of one report at low load (${latencySamples} reports, add -> completed): median ${lat.median.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, max ${lat.max.toFixed(1)} ms`);
     await real.worker.stop();
