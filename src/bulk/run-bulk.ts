@@ -36,8 +36,14 @@ export interface JsonLine {
   error: boolean;
 }
 
+/** A batch to a thread: raw reports (each becomes one output line, in order). */
+export interface ThreadTask {
+  seq: number;
+  raws: unknown[];
+}
+
 /** What a batch from a thread carries: each line's JSON text, and which are error lines. */
-interface ThreadBatch {
+export interface ThreadBatch {
   seq: number;
   lines: string[];
   errors: boolean[];
@@ -145,7 +151,7 @@ async function* runLines<T>(items: AsyncIterable<InputItem>, opts: BulkOptions, 
     const send = function* (): Generator<T, void, undefined> {
       const s = seq++;
       order.push({ seq: s });
-      idle.pop()!.postMessage({ seq: s, raws: batch });
+      idle.pop()!.postMessage({ seq: s, raws: batch } satisfies ThreadTask);
       batch = [];
     };
     for await (const item of rest) {
