@@ -41,6 +41,12 @@ export function publicReason(code: string, line?: number): string {
 
 const JOBS_PER_THREAD = 4;
 
+/**
+ * The report worker's BullMQ concurrency for a pool of `threads` pipeline threads. Exported so
+ * the bench runs its do-nothing BullMQ worker at the same concurrency as this one.
+ */
+export const reportWorkerConcurrency = (threads: number): number => threads * JOBS_PER_THREAD;
+
 /** An output line already serialized (by a worker thread). */
 class LineText {
   constructor(readonly json: string) {}
@@ -176,7 +182,7 @@ export async function startWorker(cfg: QueueConfig, opts: WorkerOptions = {}): P
   // the bench (three alternating runs each), eight no more than four.
   const reportWorker = new Worker(cfg.queue, reportProcessor, {
     ...common,
-    concurrency: cfg.concurrency * JOBS_PER_THREAD,
+    concurrency: reportWorkerConcurrency(cfg.concurrency),
     connection: workerConnection(cfg, 'myelex-worker'),
   });
   const patientWorker = new Worker(patientsQueueName(cfg.queue), patientProcessor, {

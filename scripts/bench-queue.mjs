@@ -1,7 +1,9 @@
 // Queue mode of `npm run bench`: a private redis-server on a free port (never the shared
 // 6379), the same jobs through `myelex enqueue`'s code path and either `myelex worker` (a
 // separate process, default concurrency) or a BullMQ Worker that does nothing (also a separate
-// process, same concurrency); then the latency of single reports at low load.
+// process, at the BullMQ concurrency of the myelex report worker, and again at one job per
+// pipeline thread as the bench ran it until its thirteenth session); then the latency of
+// single reports at low load.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -72,7 +74,7 @@ async function startRedis() {
 export async function runNoopWorker() {
   const connection = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: null });
   const worker = new Worker(process.env.MYELEX_QUEUE, async () => ({ status: 'completed' }), {
-    connection, prefix: PREFIX, concurrency: Number(process.env.MYELEX_CONCURRENCY),
+    connection, prefix: PREFIX, concurrency: Number(process.env.BENCH_NOOP_CONCURRENCY),
   });
   await worker.waitUntilReady();
   process.stdout.write('ready\n');
@@ -111,10 +113,10 @@ async function waitDone(queue) {
  * Reports per second from the first enqueue to the last completion, the worker already warm;
  * and the CPU each process spent in that time (where /proc exists).
  */
-async function oneRun(kind, redis, n, warmJobs, seed, cores, enqueue, loadConfig) {
+async function oneRun(kind, redis, n, warmJobs, seed, cores, enqueue, loadConfig, noopConcurrency = 0) {
   const { url } = redis;
-  const name = `bench-${kind}`;
-  const env = { REDIS_URL: url, MYELEX_QUEUE: name, MYELEX_CONCURRENCY: String(cores), MYELEX_LOG_LEVEL: 'warn' };
+  const name = `bench-${kind}${noopConcurrency || ''}`;
+  const env = { REDIS_URL: url, MYELEX_QUEUE: name, MYELEX_CONCURRENCY: String(cores), MYELEX_LOG_LEVEL: 'warn', BENCH_NOOP_CONCURRENCY: String(noopConcurrency) };
   const cfg = loadConfig({}, { ...process.env, ...env });
   const worker = spawnWorker(kind, env);
   const connection = new Redis(url, { maxRetriesPerRequest: null });
@@ -202,24 +204,38 @@ async function poolOnly(n, warmJobs, seed, cores) {
   }
 }
 
+/** One run of the do-nothing worker at `concurrency` jobs at once, printed; its process stopped. */
+async function noopRun(redis, reports, warmJobs, seed, cores, enqueue, loadConfig, concurrency, label) {
+  const run = await oneRun('noop', redis, reports, warmJobs, seed, cores, enqueue, loadConfig, concurrency);
+  await run.worker.stop();
+  await run.queue.close();
+  run.connection.disconnect();
+  console.log(`  BullMQ worker doing nothing, ${concurrency} jobs at once (${label}): ${run.rate.toFixed(0).padStart(6)} reports/s (${run.seconds.toFixed(1)} s, enqueue included)`);
+  printSplit(run, reports, cores);
+  return run;
+}
+
 export async function queueBench({ reports, latencySamples, seed, cores, warm: warmJobs }) {
   const { enqueue, jobOptions } = await import('../dist/queue/enqueue.js');
+  const { reportWorkerConcurrency } = await import('../dist/queue/worker.js');
   const { loadConfig } = await import('../dist/queue/config.js');
   const { reportJobId, reportJobData } = await import('../dist/queue/jobs.js');
   console.log(`\n== queue mode (private redis-server, ${reports} reports, concurrency ${cores}, workers in separate processes, each warmed with ${warmJobs} jobs)`);
   const redis = await startRedis();
   try {
-    const noop = await oneRun('noop', redis, reports, warmJobs, seed, cores, enqueue, loadConfig);
-    await noop.worker.stop();
-    await noop.queue.close();
-    noop.connection.disconnect();
-    console.log(`  BullMQ worker doing nothing: ${noop.rate.toFixed(0).padStart(6)} reports/s (${noop.seconds.toFixed(1)} s, enqueue included)`);
-    printSplit(noop, reports, cores);
+    // The do-nothing worker at the myelex report worker's own BullMQ concurrency is the ratio's
+    // base: the same Worker settings, so the ratio measures what the myelex work costs. At one
+    // job per thread (the bench's base until its thirteenth session) it is slower here, as it
+    // waits on more round trips; that ratio is printed beside it for comparison with old runs.
+    const same = reportWorkerConcurrency(cores);
+    const noop = await noopRun(redis, reports, warmJobs, seed, cores, enqueue, loadConfig, same, 'the same concurrency as myelex');
+    const noopLow = await noopRun(redis, reports, warmJobs, seed, cores, enqueue, loadConfig, cores, 'one job per thread');
     const real = await oneRun('myelex', redis, reports, warmJobs, seed, cores, enqueue, loadConfig);
-    console.log(`  myelex worker:               ${real.rate.toFixed(0).padStart(6)} reports/s (${real.seconds.toFixed(1)} s, ${real.failed} failed)`);
+    console.log(`  myelex worker (${same} jobs at once): ${real.rate.toFixed(0).padStart(6)} reports/s (${real.seconds.toFixed(1)} s, ${real.failed} failed)`);
     printSplit(real, reports, cores);
     console.log(`    (a fresh myelex worker, from its process start to its ${warmJobs}th job of warm-up: ${real.warmRate.toFixed(0)} reports/s)`);
-    console.log(`  ratio myelex / do-nothing:   ${(real.rate / noop.rate).toFixed(2)}`);
+    console.log(`  ratio myelex / do-nothing at the same concurrency: ${(real.rate / noop.rate).toFixed(2)}` +
+      ` (against the do-nothing worker at ${cores} jobs at once, the base until the thirteenth session: ${(real.rate / noopLow.rate).toFixed(2)})`);
     const pooled = await poolOnly(reports, warmJobs, seed, cores);
     console.log(`  the same thread pool without Redis: ${pooled.toFixed(0)} reports/s (its pipeline threads with no Redis work beside them: what the worker would do if the queue cost nothing)`);
     const lat = await latency(real, latencySamples, seed + 1, reportJobId, reportJobData, jobOptions);
