@@ -113,10 +113,11 @@ async function waitDone(queue) {
  * Reports per second from the first enqueue to the last completion, the worker already warm;
  * and the CPU each process spent in that time (where /proc exists).
  */
-async function oneRun(kind, redis, n, warmJobs, seed, cores, enqueue, loadConfig, noopConcurrency = 0) {
+async function oneRun(kind, redis, n, warmJobs, seed, cores, enqueue, loadConfig, noopConcurrency) {
   const { url } = redis;
-  const name = `bench-${kind}${noopConcurrency || ''}`;
-  const env = { REDIS_URL: url, MYELEX_QUEUE: name, MYELEX_CONCURRENCY: String(cores), MYELEX_LOG_LEVEL: 'warn', BENCH_NOOP_CONCURRENCY: String(noopConcurrency) };
+  const name = kind === 'noop' ? `bench-noop${noopConcurrency}` : `bench-${kind}`;
+  const env = { REDIS_URL: url, MYELEX_QUEUE: name, MYELEX_CONCURRENCY: String(cores), MYELEX_LOG_LEVEL: 'warn',
+    ...(kind === 'noop' ? { BENCH_NOOP_CONCURRENCY: String(noopConcurrency) } : {}) };
   const cfg = loadConfig({}, { ...process.env, ...env });
   const worker = spawnWorker(kind, env);
   const connection = new Redis(url, { maxRetriesPerRequest: null });
@@ -204,15 +205,11 @@ async function poolOnly(n, warmJobs, seed, cores) {
   }
 }
 
-/** One run of the do-nothing worker at `concurrency` jobs at once, printed; its process stopped. */
-async function noopRun(redis, reports, warmJobs, seed, cores, enqueue, loadConfig, concurrency, label) {
-  const run = await oneRun('noop', redis, reports, warmJobs, seed, cores, enqueue, loadConfig, concurrency);
+/** Stops a run's worker process and closes the bench's own connections to its queue. */
+async function stopRun(run) {
   await run.worker.stop();
   await run.queue.close();
   run.connection.disconnect();
-  console.log(`  BullMQ worker doing nothing, ${concurrency} jobs at once (${label}): ${run.rate.toFixed(0).padStart(6)} reports/s (${run.seconds.toFixed(1)} s, enqueue included)`);
-  printSplit(run, reports, cores);
-  return run;
 }
 
 export async function queueBench({ reports, latencySamples, seed, cores, warm: warmJobs }) {
@@ -227,9 +224,16 @@ export async function queueBench({ reports, latencySamples, seed, cores, warm: w
     // base: the same Worker settings, so the ratio measures what the myelex work costs. At one
     // job per thread (the bench's base until its thirteenth session) it is slower here, as it
     // waits on more round trips; that ratio is printed beside it for comparison with old runs.
+    const noopRun = async (concurrency, label) => {
+      const run = await oneRun('noop', redis, reports, warmJobs, seed, cores, enqueue, loadConfig, concurrency);
+      await stopRun(run);
+      console.log(`  BullMQ worker doing nothing, ${concurrency} jobs at once (${label}): ${run.rate.toFixed(0).padStart(6)} reports/s (${run.seconds.toFixed(1)} s, enqueue included)`);
+      printSplit(run, reports, cores);
+      return run;
+    };
     const same = reportWorkerConcurrency(cores);
-    const noop = await noopRun(redis, reports, warmJobs, seed, cores, enqueue, loadConfig, same, 'the same concurrency as myelex');
-    const noopLow = await noopRun(redis, reports, warmJobs, seed, cores, enqueue, loadConfig, cores, 'one job per thread');
+    const noop = await noopRun(same, 'the same concurrency as myelex');
+    const noopLow = await noopRun(cores, 'one job per thread');
     const real = await oneRun('myelex', redis, reports, warmJobs, seed, cores, enqueue, loadConfig);
     console.log(`  myelex worker (${same} jobs at once): ${real.rate.toFixed(0).padStart(6)} reports/s (${real.seconds.toFixed(1)} s, ${real.failed} failed)`);
     printSplit(real, reports, cores);
@@ -240,9 +244,7 @@ export async function queueBench({ reports, latencySamples, seed, cores, warm: w
     console.log(`  the same thread pool without Redis: ${pooled.toFixed(0)} reports/s (its pipeline threads with no Redis work beside them: what the worker would do if the queue cost nothing)`);
     const lat = await latency(real, latencySamples, seed + 1, reportJobId, reportJobData, jobOptions);
     console.log(`  latency of one report at low load (${latencySamples} reports, add -> completed): median ${lat.median.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, max ${lat.max.toFixed(1)} ms`);
-    await real.worker.stop();
-    await real.queue.close();
-    real.connection.disconnect();
+    await stopRun(real);
   } finally {
     await redis.stop();
   }
