@@ -245,6 +245,7 @@ export async function queueBench({ reports, latencySamples, seed, cores, warm: w
     const lat = await latency(real, latencySamples, seed + 1, reportJobId, reportJobData, jobOptions);
     console.log(`  latency of one report at low load (${latencySamples} reports, add -> completed): median ${lat.median.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, max ${lat.max.toFixed(1)} ms`);
     await stopRun(real);
+    return { ratio: real.rate / noop.rate };
   } finally {
     await redis.stop();
   }

@@ -7,6 +7,7 @@
 // worker that does nothing (scripts/bench-queue.mjs). No report text is printed.
 import { availableParallelism, cpus } from 'node:os';
 import { generateReports } from './bench-corpus.mjs';
+import { judgeTargets, targetLines } from './bench-targets.mjs';
 import { scriptArgs } from './script-args.mjs';
 
 const USAGE = `usage: npm run bench [-- options]
@@ -81,23 +82,37 @@ async function main() {
   console.log(`  at ${MEM} reports: peak RSS ${mb(mem.end.rss)} MB, heap ${mb(mem.end.heap)} MB (${(MEM / mem.seconds).toFixed(0)} reports/s)`);
   // Peak RSS and heap move with V8's heap sizing (and the threads' heaps are not in heapUsed);
   // what a run keeps alive is the heap after a full collection, measured in this thread.
+  let live = [];
   if (typeof globalThis.gc === 'function') {
-    const live = liveHeap(processReportSafe, MEM, seed + 2);
+    live = liveHeap(processReportSafe, MEM, seed + 2);
     console.log(`  live heap after a full GC (1 thread, same ${MEM} reports): ${live.map(([n, h]) => `${(h / 1e6).toFixed(1)} MB at ${n}`).join(', ')}`);
   } else console.log('  (live heap: run node with --expose-gc, as npm run bench does)');
 
   console.log('\n== time per pipeline stage (1 thread, warm; ms per report)');
   stages(processReportSafe, quick ? 1000 : 3000, seed + 3);
 
-  if (values['skip-queue']) return;
-  const { queueBench } = await import('./bench-queue.mjs');
-  await queueBench({
-    reports: Number(values['queue-reports'] ?? (quick ? 1000 : 5000)),
-    latencySamples: Number(values['latency-samples'] ?? (quick ? 50 : 200)),
-    seed: seed + 4,
-    cores,
-    warm: Number(values['queue-warm'] ?? (quick ? 2000 : 10_000)),
-  });
+  let queue;
+  if (!values['skip-queue']) {
+    const { queueBench } = await import('./bench-queue.mjs');
+    queue = await queueBench({
+      reports: Number(values['queue-reports'] ?? (quick ? 1000 : 5000)),
+      latencySamples: Number(values['latency-samples'] ?? (quick ? 50 : 200)),
+      seed: seed + 4,
+      cores,
+      warm: Number(values['queue-warm'] ?? (quick ? 2000 : 10_000)),
+    });
+  }
+
+  console.log('\n== the targets (issue 7), on this run and this machine');
+  const heap10k = live.find(([n]) => n === 10_000);
+  const heapEnd = live.at(-1);
+  for (const line of targetLines(judgeTargets({
+    perCore: N / one.seconds,
+    heapAt10k: heap10k?.[1],
+    heapAtEnd: heapEnd?.[1],
+    heapEndAt: heapEnd?.[0],
+    queueRatio: queue?.ratio,
+  }))) console.log(line);
 }
 
 function summarize(n, seed) {
