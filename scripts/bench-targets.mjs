@@ -14,7 +14,8 @@ export const QUEUE_RATIO_TARGET = 0.5;
  * figures: { perCore, heapAt10k, heapAtEnd, heapEndAt, queueRatio } (numbers or undefined).
  */
 export function judgeTargets({ perCore, heapAt10k, heapAtEnd, heapEndAt, queueRatio }) {
-  const n = (x) => Math.round(x).toLocaleString('en-US');
+  // Rounded down: a figure just short of a threshold never prints as the threshold itself.
+  const n = (x) => Math.floor(x).toLocaleString('en-US');
   const heapMeasured = heapAt10k !== undefined && heapAtEnd !== undefined && heapEndAt !== undefined && heapEndAt > 10_000;
   return [
     {

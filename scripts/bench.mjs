@@ -103,7 +103,7 @@ async function main() {
     });
   }
 
-  console.log('\n== the targets (issue 7), on this run and this machine');
+  console.log('\n== the speed targets (BENCHMARKS.md), judged on this run and this machine');
   const heap10k = live.find(([n]) => n === 10_000);
   const heapEnd = live.at(-1);
   for (const line of targetLines(judgeTargets({
