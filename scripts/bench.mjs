@@ -7,7 +7,7 @@
 // worker that does nothing (scripts/bench-queue.mjs). No report text is printed.
 import { availableParallelism, cpus } from 'node:os';
 import { generateReports } from './bench-corpus.mjs';
-import { judgeTargets, targetLines } from './bench-targets.mjs';
+import { HEAP_FIRST_MARK, judgeTargets, targetLines } from './bench-targets.mjs';
 import { scriptArgs } from './script-args.mjs';
 
 const USAGE = `usage: npm run bench [-- options]
@@ -74,11 +74,12 @@ async function main() {
   print('1 thread', one, N, corpus.bytes);
   const all = await throughput(runBulkJson, jsonl, cores);
   print(`${cores} threads`, all, N, corpus.bytes);
-  console.log(`  per core (1 thread): ${(N / one.seconds).toFixed(0)} reports/s; all cores: ${(N / all.seconds / cores).toFixed(0)} reports/s per core`);
+  const perCore = N / one.seconds;
+  console.log(`  per core (1 thread): ${perCore.toFixed(0)} reports/s; all cores: ${(N / all.seconds / cores).toFixed(0)} reports/s per core`);
 
   console.log(`\n== memory over a long run (${MEM} reports, ${cores} threads, streamed)`);
   const mem = await memoryRun(runBulkJson, MEM, seed + 2, cores);
-  if (MEM >= 10_000) console.log(`  at 10k reports: peak RSS ${mb(mem.at10k.rss)} MB, heap ${mb(mem.at10k.heap)} MB`);
+  if (MEM >= HEAP_FIRST_MARK) console.log(`  at ${HEAP_FIRST_MARK} reports: peak RSS ${mb(mem.at10k.rss)} MB, heap ${mb(mem.at10k.heap)} MB`);
   console.log(`  at ${MEM} reports: peak RSS ${mb(mem.end.rss)} MB, heap ${mb(mem.end.heap)} MB (${(MEM / mem.seconds).toFixed(0)} reports/s)`);
   // Peak RSS and heap move with V8's heap sizing (and the threads' heaps are not in heapUsed);
   // what a run keeps alive is the heap after a full collection, measured in this thread.
@@ -104,11 +105,11 @@ async function main() {
   }
 
   console.log('\n== the speed targets (BENCHMARKS.md), judged on this run and this machine');
-  const heap10k = live.find(([n]) => n === 10_000);
+  const heapFirst = live.find(([n]) => n === HEAP_FIRST_MARK);
   const heapEnd = live.at(-1);
   for (const line of targetLines(judgeTargets({
-    perCore: N / one.seconds,
-    heapAt10k: heap10k?.[1],
+    perCore,
+    heapAt10k: heapFirst?.[1],
     heapAtEnd: heapEnd?.[1],
     heapEndAt: heapEnd?.[0],
     queueRatio: queue?.ratio,
@@ -185,7 +186,7 @@ async function memoryRun(runBulkJson, n, seed, threads) {
   // The lines are dropped as they come, as extract writes and forgets them.
   for await (const _line of runBulkJson(items(n, seed), { threads })) {
     if (++i % 1000 === 0) peak.sample();
-    if (i === 10_000) at10k = { rss: peak.rss, heap: peak.heap };
+    if (i === HEAP_FIRST_MARK) at10k = { rss: peak.rss, heap: peak.heap };
   }
   clearInterval(timer);
   peak.sample();
@@ -197,7 +198,7 @@ function liveHeap(processReportSafe, n, seed) {
   let i = 0;
   for (const r of generateReports(n, seed)) {
     JSON.stringify(processReportSafe(r));
-    if (++i === 10_000 || i === n) {
+    if (++i === HEAP_FIRST_MARK || i === n) {
       globalThis.gc();
       marks.push([i, process.memoryUsage().heapUsed]);
     }
